@@ -1,0 +1,48 @@
+#include "lib/extract/extractor.hpp"
+
+#include <fmt/format.h>
+
+#include "lib/extract/dates/dates.hpp"
+#include "lib/extract/dates/dct.hpp"
+#include "lib/extract/organisations/organisations.hpp"
+#include "lib/extract/regulator_actions/regulator_actions.hpp"
+#include "lib/extract/threat_actors/threat_actors.hpp"
+#include "lib/text/boilerplate.hpp"
+#include "lib/text/title.hpp"
+
+namespace dossier::extract {
+namespace {
+
+template <typename T>
+void cap(std::vector<T>& v, std::size_t& budget, std::string_view kind, text::Document& doc) {
+  if (v.size() > budget) {
+    doc.warnings.push_back(fmt::format("more than {} extractions: {} {} dropped",
+                                       kMaxExtractionsPerDocument, v.size() - budget, kind));
+    v.resize(budget);
+  }
+  budget -= v.size();
+}
+
+}  // namespace
+
+Extractions extract(const rules::RuleSet& rules, text::Document& doc) {
+  doc.lines = text::LineIndex(doc.text);
+  doc.boilerplate = text::find_boilerplate(doc.text, doc.lines);
+  if (doc.title.empty()) doc.title = text::find_title(doc.text);
+  dates::find_dct(doc);
+
+  std::size_t budget = kMaxExtractionsPerDocument;
+  Extractions x;
+  x.dates = dates::extract(rules, doc);
+  cap(x.dates, budget, "dates", doc);
+  if (doc.dct.empty()) doc.warnings.push_back("no creation date found: relative dates left unresolved");
+  x.organisations = organisations::extract(rules, doc);
+  cap(x.organisations, budget, "organisations", doc);
+  x.threat_actors = threat_actors::extract(rules, doc);
+  cap(x.threat_actors, budget, "threat actors", doc);
+  x.regulator_actions = regulator_actions::extract(rules, doc, x);
+  cap(x.regulator_actions, budget, "regulator actions", doc);
+  return x;
+}
+
+}  // namespace dossier::extract

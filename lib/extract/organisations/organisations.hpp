@@ -1,0 +1,17 @@
+#pragma once
+// Organisation mentions: gazetteer names and descriptions ("Britain's data protection
+// regulator" -> ICO), then rules for organisations in no gazetteer (legal forms, institutional
+// shapes, roles). A rule's `name` group is the organisation's text (default: the whole match);
+// its `category` and `country` attributes fill the mention.
+
+#include <vector>
+
+#include "lib/extract/extraction.hpp"
+#include "lib/rules/rule_set.hpp"
+#include "lib/text/document.hpp"
+
+namespace dossier::extract::organisations {
+
+std::vector<OrganisationMention> extract(const rules::RuleSet& rules, const text::Document& doc);
+
+}  // namespace dossier::extract::organisations

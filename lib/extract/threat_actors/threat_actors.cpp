@@ -1,0 +1,65 @@
+#include "lib/extract/threat_actors/threat_actors.hpp"
+
+#include <algorithm>
+
+#include "lib/extract/mention.hpp"
+#include "lib/text/normalise.hpp"
+
+namespace dossier::extract::threat_actors {
+namespace {
+
+void fill_from_entity(ThreatActorMention& m, const rules::Entity& e) {
+  m.name = e.name;
+  m.country = e.country;
+  m.sponsor = e.sponsor;
+  m.ids = e.ids;
+  std::string said = text::name_key(m.text);
+  for (const rules::Alias& a : e.aliases) {
+    std::string k = text::name_key(a.text);
+    if (k == said || a.text == e.name) continue;
+    if (std::find(m.aliases.begin(), m.aliases.end(), a.text) == m.aliases.end())
+      m.aliases.push_back(a.text);
+  }
+}
+
+}  // namespace
+
+std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text::Document& doc) {
+  std::vector<ThreatActorMention> out;
+  const rules::KindNames& kn = rules.names(rules::Kind::kThreatActors);
+  const auto& entities = kn.gazetteer.entities();
+  std::vector<text::Span> taken;
+  for (const rules::Hit& hit : kn.scanner.scan(doc.text, false)) {
+    const std::vector<int>* ids =
+        kn.gazetteer.lookup(std::string_view(doc.text).substr(hit.span.start, hit.span.size()));
+    if (!ids || ids->empty()) continue;
+    ThreatActorMention m;
+    fill_mention(m, doc, hit.span, "threat_actors/gazetteer");
+    fill_from_entity(m, entities[ids->front()]);
+    if (ids->size() > 1) {
+      m.ambiguous = true;
+      for (int i : *ids) m.candidates.push_back(entities[i].name);
+    }
+    taken.push_back(hit.span);
+    out.push_back(std::move(m));
+  }
+  const rules::KindRules& kr = rules.rules(rules::Kind::kThreatActors);
+  for (const rules::Hit& hit : kr.scanner.scan(doc.text, true)) {
+    const rules::Rule& rule = kr.rules[hit.pattern];
+    if (rule.block) continue;
+    text::Span span = group_span(hit, "name").value_or(hit.span);
+    if (std::any_of(taken.begin(), taken.end(), [&](text::Span t) { return t.overlaps(span); }))
+      continue;
+    ThreatActorMention m;
+    fill_mention(m, doc, span, rule.id);
+    m.name = m.text;
+    m.country = std::string(rule.attr("country"));
+    m.sponsor = std::string(rule.attr("sponsor"));
+    out.push_back(std::move(m));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.span.start < b.span.start; });
+  return out;
+}
+
+}  // namespace dossier::extract::threat_actors

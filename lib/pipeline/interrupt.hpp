@@ -1,0 +1,13 @@
+#pragma once
+// SIGINT/SIGTERM ask the run to stop: no new document starts, what is done is committed, the
+// run is recorded as interrupted. A second signal ends the process at once.
+
+#include <atomic>
+
+namespace dossier::pipeline {
+
+void install_interrupt_handlers();
+// True once SIGINT or SIGTERM arrived.
+const std::atomic<bool>& interrupted();
+
+}  // namespace dossier::pipeline

@@ -1,0 +1,21 @@
+#include "lib/pipeline/load_rules.hpp"
+
+#include "lib/error.hpp"
+
+namespace dossier::pipeline {
+
+std::shared_ptr<const rules::RuleSet> load_rules(const std::vector<std::string>& user_dirs) {
+  std::vector<std::filesystem::path> dirs{rules::builtin_data_dir()};
+  for (const std::string& d : user_dirs) dirs.emplace_back(d);
+  rules::Diagnostics diags;
+  auto set = rules::RuleSet::load(dirs, diags);
+  if (!diags.empty()) {
+    std::string msg;
+    for (const auto& d : diags) msg += (msg.empty() ? "" : "\n") + d.format();
+    msg += "\nrules do not load; `dossier rules check` says more";
+    throw Fatal(msg);
+  }
+  return set;
+}
+
+}  // namespace dossier::pipeline

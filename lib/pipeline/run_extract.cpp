@@ -1,0 +1,131 @@
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <thread>
+
+#include "lib/output/ndjson.hpp"
+#include "lib/pipeline/commands.hpp"
+#include "lib/pipeline/interrupt.hpp"
+#include "lib/pipeline/load_rules.hpp"
+#include "lib/pipeline/ordered_parallel.hpp"
+#include "lib/pipeline/process.hpp"
+#include "lib/source/jsonl.hpp"
+#include "lib/source/read_file.hpp"
+
+namespace dossier::pipeline {
+namespace {
+
+int jobs_of(int jobs) {
+  return jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+text::Document seed(const RunOptions& o, std::string id, std::string path) {
+  text::Document d;
+  d.id = std::move(id);
+  d.path = std::move(path);
+  if (!o.dct.empty()) {
+    d.dct = o.dct;
+    d.dct_source = text::DctSource::kFlag;
+  }
+  return d;
+}
+
+struct Printer {
+  std::size_t failed = 0;
+  void operator()(const Outcome& o) {
+    if (o.status == Outcome::Status::kFailed) {
+      ++failed;
+      std::fprintf(stderr, "%s: %s\n", (o.doc.path.empty() ? o.doc.id : o.doc.path).c_str(),
+                   o.error.c_str());
+      std::string line = output::error_line(o.doc.id, o.doc.path, o.error);
+      std::fwrite(line.data(), 1, line.size(), stdout);
+    } else {
+      std::string line = output::document_line(o.doc, o.x);
+      std::fwrite(line.data(), 1, line.size(), stdout);
+    }
+    std::fputc('\n', stdout);
+  }
+};
+
+int extract_jsonl(const ExtractOptions& o, const rules::RuleSet& rules) {
+  Printer print;
+  std::size_t line_no = 0;
+  const int jobs = jobs_of(o.jobs);
+  while (!interrupted()) {
+    std::vector<source::JsonlRecord> batch;
+    while (batch.size() < 256) {
+      auto r = source::next_record(std::cin, line_no);
+      if (!r) break;
+      batch.push_back(std::move(*r));
+    }
+    if (batch.empty()) break;
+    ordered_parallel<Outcome>(
+        batch.size(), jobs, jobs * 4,
+        [&](std::size_t i) {
+          source::JsonlRecord& r = batch[i];
+          text::Document d = seed(o, r.id, "");
+          if (!r.error.empty()) {
+            Outcome out;
+            out.doc = std::move(d);
+            out.error = fmt::format("line {}: {}", r.line, r.error);
+            return out;
+          }
+          d.title = r.title;
+          d.source = r.source;
+          d.input_date = r.date;
+          return process_bytes(rules, std::move(d), r.text);
+        },
+        [&](std::size_t, Outcome&& out) { print(out); }, &interrupted());
+  }
+  std::fflush(stdout);
+  if (interrupted()) return kExitInterrupted;
+  return print.failed ? kExitPartial : kExitOk;
+}
+
+}  // namespace
+
+int run_extract(const ExtractOptions& o) {
+  install_interrupt_handlers();
+  auto rules = load_rules(o.rules_dirs);
+  if (o.jsonl) return extract_jsonl(o, *rules);
+
+  Printer print;
+  std::vector<std::string> paths = o.paths;
+  bool from_stdin = paths.empty() || (paths.size() == 1 && paths[0] == "-");
+  if (from_stdin) {
+    std::string raw((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    print(process_bytes(*rules, seed(o, "-", "-"), raw));
+    std::fflush(stdout);
+    return print.failed ? kExitPartial : kExitOk;
+  }
+  source::WalkResult walked = source::walk(paths, o.walk);
+  for (const auto& f : walked.failures) {
+    Outcome out;
+    out.doc = seed(o, f.path, f.path);
+    out.error = f.reason;
+    print(out);
+  }
+  const int jobs = jobs_of(o.jobs);
+  ordered_parallel<Outcome>(
+      walked.files.size(), jobs, jobs * 4,
+      [&](std::size_t i) {
+        const source::InputFile& f = walked.files[i];
+        source::ReadResult r = source::read_file(f.path, o.max_bytes);
+        if (!r.ok) {
+          Outcome out;
+          out.doc = seed(o, f.path, f.path);
+          out.error = r.error;
+          return out;
+        }
+        return process_bytes(*rules, seed(o, f.path, f.path), r.data);
+      },
+      [&](std::size_t, Outcome&& out) { print(out); }, &interrupted());
+  std::fflush(stdout);
+  if (interrupted()) return kExitInterrupted;
+  return print.failed ? kExitPartial : kExitOk;
+}
+
+}  // namespace dossier::pipeline

@@ -1,0 +1,146 @@
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "lib/output/ndjson.hpp"
+#include "lib/pipeline/commands.hpp"
+#include "lib/pipeline/interrupt.hpp"
+#include "lib/pipeline/load_rules.hpp"
+#include "lib/pipeline/ordered_parallel.hpp"
+#include "lib/pipeline/process.hpp"
+#include "lib/source/read_file.hpp"
+#include "lib/store/database.hpp"
+#include "lib/store/writer.hpp"
+#include "lib/util/sha256.hpp"
+
+namespace dossier::pipeline {
+namespace {
+
+struct Counts {
+  std::size_t added = 0, replaced = 0, unchanged = 0, failed = 0, extractions = 0;
+  std::uint64_t bytes = 0;
+};
+
+}  // namespace
+
+int run_ingest(const IngestOptions& o) {
+  install_interrupt_handlers();
+  auto started = std::chrono::steady_clock::now();
+  auto rules = load_rules(o.rules_dirs);
+  auto db = store::open_database(o.db, store::OpenMode::kReadWrite);
+  store::Writer writer(*db, *rules);
+  writer.begin_run();
+  const auto known = writer.known_documents();
+
+  source::WalkResult walked = source::walk(o.paths, o.walk);
+  Counts c;
+  for (const auto& f : walked.failures) {
+    std::fprintf(stderr, "%s: %s\n", f.path.c_str(), f.reason.c_str());
+    writer.write_failure(f.path, f.reason);
+    ++c.failed;
+  }
+
+  const int jobs = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const std::size_t total = walked.files.size();
+  auto last_progress = std::chrono::steady_clock::now();
+  ordered_parallel<Outcome>(
+      total, jobs, static_cast<std::size_t>(jobs) * 8,
+      [&](std::size_t i) {
+        const source::InputFile& f = walked.files[i];
+        Outcome out;
+        out.doc.id = out.doc.path = f.path;
+        auto k = known.find(f.path);
+        bool same_rules = k != known.end() && k->second.ruleset == rules->version();
+        // Size and mtime unchanged: not even read.
+        if (!o.force && same_rules && k->second.bytes == f.size && k->second.mtime_ns == f.mtime_ns) {
+          out.status = Outcome::Status::kUnchanged;
+          return out;
+        }
+        source::ReadResult r = source::read_file(f.path, o.max_bytes);
+        if (!r.ok) {
+          out.error = r.error;
+          return out;
+        }
+        if (!o.force && same_rules && k->second.sha256 == util::sha256_hex(r.data)) {
+          out.status = Outcome::Status::kTouched;
+          out.mtime_ns = r.mtime_ns;
+          return out;
+        }
+        text::Document seed;
+        seed.id = seed.path = f.path;
+        if (!o.dct.empty()) {
+          seed.dct = o.dct;
+          seed.dct_source = text::DctSource::kFlag;
+        }
+        out = process_bytes(*rules, std::move(seed), r.data);
+        out.mtime_ns = r.mtime_ns;
+        return out;
+      },
+      [&](std::size_t i, Outcome&& out) {
+        switch (out.status) {
+          case Outcome::Status::kUnchanged:
+            ++c.unchanged;
+            break;
+          case Outcome::Status::kTouched:
+            ++c.unchanged;
+            writer.touch_document(out.doc.path, out.mtime_ns);
+            break;
+          case Outcome::Status::kFailed:
+            ++c.failed;
+            std::fprintf(stderr, "%s: %s\n", out.doc.path.c_str(), out.error.c_str());
+            writer.write_failure(out.doc.path, out.error);
+            if (o.json) {
+              std::string line = output::error_line(out.doc.id, out.doc.path, out.error);
+              std::fprintf(stdout, "%s\n", line.c_str());
+            }
+            break;
+          case Outcome::Status::kDone:
+            (known.count(out.doc.path) ? c.replaced : c.added)++;
+            c.extractions += out.x.size();
+            c.bytes += out.doc.bytes;
+            writer.write_document(out.doc, out.x, out.mtime_ns);
+            if (o.json) {
+              std::string line = output::document_line(out.doc, out.x);
+              std::fwrite(line.data(), 1, line.size(), stdout);
+              std::fputc('\n', stdout);
+            }
+            break;
+        }
+        writer.maybe_commit();
+        if (o.progress) {
+          auto now = std::chrono::steady_clock::now();
+          if (now - last_progress > std::chrono::milliseconds(200) || i + 1 == total) {
+            std::fprintf(stderr, "\r\x1b[K[%zu/%zu] %s", i + 1, total, out.doc.path.c_str());
+            last_progress = now;
+          }
+        }
+      },
+      &interrupted());
+  if (o.progress && total) std::fprintf(stderr, "\r\x1b[K");
+
+  bool stopped = interrupted();
+  std::string status = stopped ? "interrupted" : c.failed ? "partial" : "ok";
+  nlohmann::json counts = {{"documents", c.added + c.replaced},
+                           {"added", c.added},
+                           {"replaced", c.replaced},
+                           {"unchanged", c.unchanged},
+                           {"failed", c.failed},
+                           {"extractions", c.extractions},
+                           {"bytes", c.bytes}};
+  writer.finish_run(status, counts);
+  std::fflush(stdout);
+  if (!o.quiet) {
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::fprintf(stderr,
+                 "%s%zu new, %zu re-extracted, %zu unchanged (not re-extracted), %zu failed; "
+                 "%zu extractions; %.2f s -> %s\n",
+                 stopped ? "interrupted: " : "", c.added, c.replaced, c.unchanged, c.failed,
+                 c.extractions, secs, o.db.c_str());
+  }
+  if (stopped) return kExitInterrupted;
+  return c.failed ? kExitPartial : kExitOk;
+}
+
+}  // namespace dossier::pipeline

@@ -1,0 +1,122 @@
+#include "lib/rules/gazetteer.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <toml++/toml.h>
+
+#include "lib/text/normalise.hpp"
+
+namespace dossier::rules {
+namespace {
+
+SourcePos pos_of(const toml::node& n, const std::string& path) {
+  return {path, static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column)};
+}
+
+}  // namespace
+
+GazetteerFile parse_gazetteer_file(std::string_view text, const std::string& path,
+                                   Diagnostics& diags) {
+  GazetteerFile out;
+  auto error = [&](const toml::node& n, std::string msg) {
+    SourcePos p = pos_of(n, path);
+    diags.push_back({p, std::move(msg), line_of_text(text, p.line)});
+  };
+  toml::table root;
+  try {
+    root = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    SourcePos p{path, static_cast<int>(e.source().begin.line),
+                static_cast<int>(e.source().begin.column)};
+    diags.push_back({p, std::string(e.description()), line_of_text(text, p.line)});
+    return out;
+  }
+  if (auto k = root["kind"].value<std::string>()) {
+    out.kind = kind_from_string(*k);
+    if (!out.kind || (*out.kind != Kind::kOrganisations && *out.kind != Kind::kThreatActors)) {
+      error(*root.get("kind"), fmt::format("a gazetteer's kind is organisations or threat_actors, not '{}'", *k));
+      out.kind.reset();
+    }
+  } else {
+    diags.push_back({{path, 1, 1}, "a gazetteer must say kind = \"organisations\" or \"threat_actors\"",
+                     line_of_text(text, 1)});
+  }
+  const toml::array* arr = root["entity"].as_array();
+  if (!arr) return out;
+  for (auto&& node : *arr) {
+    const toml::table* t = node.as_table();
+    if (!t) {
+      error(node, "each entity is a table ([[entity]])");
+      continue;
+    }
+    Entity e;
+    e.kind = out.kind.value_or(Kind::kOrganisations);
+    e.pos = pos_of(node, path);
+    bool ignore_case = (*t)["ignore_case"].value_or(false);
+    e.name = (*t)["name"].value_or(std::string());
+    if (e.name.empty()) {
+      error(node, "entity has no 'name'");
+      continue;
+    }
+    e.category = (*t)["category"].value_or(std::string());
+    e.country = (*t)["country"].value_or(std::string());
+    e.sponsor = (*t)["sponsor"].value_or(std::string());
+    if (auto* ids = (*t)["ids"].as_table()) {
+      for (auto&& [k, v] : *ids) e.ids[std::string(k.str())] = v.value_or(std::string());
+    }
+    e.aliases.push_back({e.name, (*t)["source"].value_or(std::string("gazetteer")), ignore_case});
+    if (auto* aliases = (*t)["aliases"].as_array()) {
+      for (auto&& a : *aliases) {
+        if (auto s = a.value<std::string>()) {
+          e.aliases.push_back({*s, "gazetteer", ignore_case});
+        } else if (auto* at = a.as_table()) {
+          Alias al{(*at)["name"].value_or(std::string()),
+                   (*at)["source"].value_or(std::string("gazetteer")),
+                   (*at)["ignore_case"].value_or(ignore_case)};
+          if (al.text.empty()) error(a, "alias has no 'name'");
+          else e.aliases.push_back(std::move(al));
+        } else {
+          error(a, "an alias is a string or { name = \"...\", source = \"...\" }");
+        }
+      }
+    }
+    out.entities.push_back(std::move(e));
+  }
+  return out;
+}
+
+void Gazetteer::add(std::vector<Entity> entities) {
+  for (Entity& e : entities) {
+    std::string key = text::name_key(e.name);
+    auto found = by_name_.find(key);
+    if (found != by_name_.end()) {
+      entities_[found->second] = std::move(e);
+    } else {
+      by_name_[key] = static_cast<int>(entities_.size());
+      entities_.push_back(std::move(e));
+    }
+  }
+}
+
+void Gazetteer::finish() {
+  by_alias_.clear();
+  for (int i = 0; i < static_cast<int>(entities_.size()); ++i) {
+    for (const Alias& a : entities_[i].aliases) {
+      auto& list = by_alias_[text::name_key(a.text)];
+      if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
+    }
+  }
+}
+
+const std::vector<int>* Gazetteer::lookup(std::string_view surface) const {
+  auto it = by_alias_.find(text::name_key(surface));
+  return it == by_alias_.end() ? nullptr : &it->second;
+}
+
+int Gazetteer::find(std::string_view name) const {
+  auto it = by_name_.find(text::name_key(name));
+  return it == by_name_.end() ? -1 : it->second;
+}
+
+}  // namespace dossier::rules

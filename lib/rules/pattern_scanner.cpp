@@ -1,0 +1,175 @@
+#include "lib/rules/pattern_scanner.hpp"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+
+namespace dossier::rules {
+namespace {
+
+// Beyond this a single rule is refused: a program this size makes the DFA thrash on real text.
+constexpr int kMaxProgramSize = 20000;
+
+RE2::Options base_options() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  return o;
+}
+
+}  // namespace
+
+struct PatternScanner::Compiled {
+  std::unique_ptr<RE2> scan;
+  std::unique_ptr<RE2::Set> which;
+  std::vector<std::unique_ptr<RE2>> each;
+  std::vector<std::vector<std::pair<std::string, int>>> groups;  // per pattern: name, index
+};
+
+PatternScanner::PatternScanner() = default;
+PatternScanner::~PatternScanner() = default;
+PatternScanner::PatternScanner(PatternScanner&&) noexcept = default;
+PatternScanner& PatternScanner::operator=(PatternScanner&&) noexcept = default;
+
+int PatternScanner::add(std::string_view pattern, std::string* error, bool case_insensitive) {
+  std::string p = case_insensitive ? fmt::format("(?i:{})", pattern) : std::string(pattern);
+  RE2 re(p, base_options());
+  if (!re.ok()) {
+    *error = re.error();
+    return -1;
+  }
+  if (RE2::FullMatch("", re)) {
+    *error = "pattern matches the empty string";
+    return -1;
+  }
+  if (re.ProgramSize() > kMaxProgramSize) {
+    *error = fmt::format("pattern is too big to scan fast (program size {} > {})",
+                         re.ProgramSize(), kMaxProgramSize);
+    return -1;
+  }
+  patterns_.push_back(std::move(p));
+  return static_cast<int>(patterns_.size()) - 1;
+}
+
+bool PatternScanner::compile(std::string* error, Identify identify, long long max_mem) {
+  auto c = std::make_unique<Compiled>();
+  if (patterns_.empty()) {
+    c_ = std::move(c);
+    return true;
+  }
+  std::string alternation;
+  for (std::size_t i = 0; i < patterns_.size(); ++i) {
+    if (i) alternation += '|';
+    alternation += "(?:" + patterns_[i] + ")";
+  }
+  RE2::Options scan_opts = base_options();
+  scan_opts.set_never_capture(true);
+  scan_opts.set_longest_match(true);
+  scan_opts.set_max_mem(max_mem);
+  c->scan = std::make_unique<RE2>(alternation, scan_opts);
+  if (!c->scan->ok()) {
+    *error = "combined pattern does not compile: " + c->scan->error();
+    return false;
+  }
+  if (identify == Identify::kSpanOnly) {
+    c_ = std::move(c);
+    return true;
+  }
+  RE2::Options set_opts = base_options();
+  set_opts.set_max_mem(max_mem / 4);
+  c->which = std::make_unique<RE2::Set>(set_opts, RE2::ANCHOR_BOTH);
+  for (const std::string& p : patterns_) {
+    std::string err;
+    if (c->which->Add(p, &err) < 0) {
+      *error = "pattern set does not compile: " + err;
+      return false;
+    }
+    RE2::Options one = base_options();
+    one.set_longest_match(true);
+    auto re = std::make_unique<RE2>(p, one);
+    // Index -> name, so that alternatives may reuse a name: (?P<month>..)|(?P<month>..).
+    std::vector<std::pair<std::string, int>> names;
+    for (const auto& [index, name] : re->CapturingGroupNames()) names.emplace_back(name, index);
+    c->groups.push_back(std::move(names));
+    c->each.push_back(std::move(re));
+  }
+  if (!c->which->Compile()) {
+    *error = "pattern set does not compile (out of memory)";
+    return false;
+  }
+  c_ = std::move(c);
+  return true;
+}
+
+bool PatternScanner::match_at(int i, std::string_view text, text::Span span, Hit* hit) const {
+  const RE2& re = *c_->each[i];
+  int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> sub(n);
+  if (!re.Match(re2::StringPiece(text.data(), text.size()), span.start, span.end,
+                RE2::ANCHOR_BOTH, sub.data(), n)) {
+    return false;
+  }
+  hit->pattern = i;
+  hit->span = span;
+  hit->groups.clear();
+  for (const auto& [name, index] : c_->groups[i]) {
+    if (sub[index].data() == nullptr) continue;  // did not take part
+    bool seen = false;
+    for (const Group& g : hit->groups) seen = seen || g.name == name;
+    if (seen) continue;
+    std::size_t start = static_cast<std::size_t>(sub[index].data() - text.data());
+    hit->groups.push_back({name, {start, start + sub[index].size()}});
+  }
+  return true;
+}
+
+std::vector<Hit> PatternScanner::scan(std::string_view text, bool captures) const {
+  std::vector<Hit> hits;
+  if (!c_ || !c_->scan) return hits;
+  re2::StringPiece whole(text.data(), text.size());
+  re2::StringPiece m;
+  std::size_t pos = 0;
+  std::vector<int> which;
+  while (pos <= text.size() &&
+         c_->scan->Match(whole, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    text::Span span{static_cast<std::size_t>(m.data() - text.data()), 0};
+    span.end = span.start + m.size();
+    pos = span.end > span.start ? span.end : span.end + 1;
+    if (span.end == span.start) continue;
+    Hit hit;
+    hit.span = span;
+    if (!c_->which) {
+      hits.push_back(std::move(hit));
+      continue;
+    }
+    which.clear();
+    if (patterns_.size() == 1) {
+      which.push_back(0);
+    } else {
+      c_->which->Match(re2::StringPiece(text.data() + span.start, span.size()), &which);
+      std::sort(which.begin(), which.end());
+    }
+    // The Set sees the span without its surroundings, so a \b at its edge may differ from the
+    // scan; confirm with the pattern itself over the whole text, first fitting pattern wins.
+    bool found = false;
+    for (int i : which) {
+      if (match_at(i, text, span, &hit)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      for (int i = 0; i < static_cast<int>(patterns_.size()) && !found; ++i) {
+        found = match_at(i, text, span, &hit);
+      }
+    }
+    if (!found) continue;
+    if (!captures) hit.groups.clear();
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+}  // namespace dossier::rules

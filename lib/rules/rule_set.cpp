@@ -1,0 +1,208 @@
+#include "lib/rules/rule_set.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "lib/rules/rule_file.hpp"
+#include "lib/util/sha256.hpp"
+
+namespace dossier::rules {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_word_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// An alias as a pattern: literal text, any apostrophe for ', any white space for a space,
+// word boundaries where the alias starts or ends with a word character.
+std::string alias_pattern(std::string_view alias) {
+  std::string out;
+  if (!alias.empty() && is_word_byte(alias.front())) out += "\\b";
+  for (std::size_t i = 0; i < alias.size(); ++i) {
+    char c = alias[i];
+    if (c == '\'' || alias.substr(i, 3) == "\xE2\x80\x99") {
+      out += "(?:'|\xE2\x80\x99)";
+      if (c != '\'') i += 2;
+    } else if (c == ' ') {
+      out += "\\s+";
+      while (i + 1 < alias.size() && alias[i + 1] == ' ') ++i;
+    } else if (is_word_byte(c) || static_cast<unsigned char>(c) >= 0x80) {
+      out += c;
+    } else {
+      out += '\\';
+      out += c;
+    }
+  }
+  if (!alias.empty() && is_word_byte(alias.back())) out += "\\b";
+  return out;
+}
+
+bool is_gazetteer(std::string_view text) {
+  return text.find("[[entity]]") != std::string_view::npos;
+}
+
+}  // namespace
+
+std::size_t RuleSet::rule_count() const {
+  std::size_t n = 0;
+  for (const auto& k : rules_) n += k.rules.size();
+  return n;
+}
+
+std::shared_ptr<const RuleSet> RuleSet::load_texts(const std::vector<SourceFile>& files,
+                                                   Diagnostics& diags) {
+  auto set = std::make_shared<RuleSet>();
+  set->file_count_ = files.size();
+  for (int k = 0; k < 4; ++k) set->names_[k].gazetteer.set_kind(static_cast<Kind>(k));
+
+  std::string fingerprint = std::string("dossier ") + DOSSIER_VERSION + "\n";
+  std::vector<RuleFile> rule_files;
+  std::map<std::string, std::string> defines;
+  std::map<std::string, SourcePos> define_pos;
+  for (const SourceFile& f : files) {
+    fingerprint += fmt::format("{}\n{}\n{}\n", fs::path(f.path).filename().string(),
+                               f.text.size(), f.text);
+    if (is_gazetteer(f.text)) {
+      GazetteerFile g = parse_gazetteer_file(f.text, f.path, diags);
+      if (g.kind) set->names_[static_cast<int>(*g.kind)].gazetteer.add(std::move(g.entities));
+      continue;
+    }
+    RuleFile rf = parse_rule_file(f.text, f.path, diags);
+    for (const auto& [name, value] : rf.defines) {
+      auto it = defines.find(name);
+      if (it != defines.end() && it->second != value) {
+        const SourcePos& p = rf.define_pos[name];
+        diags.push_back({p,
+                         fmt::format("define {} differs from the one at {}:{}", name,
+                                     define_pos[name].file, define_pos[name].line),
+                         line_of_text(f.text, p.line)});
+        continue;
+      }
+      defines[name] = value;
+      define_pos[name] = rf.define_pos[name];
+    }
+    rule_files.push_back(std::move(rf));
+  }
+  set->version_ = util::sha256_hex(fingerprint).substr(0, 16);
+
+  // Later files replace rules with the same id.
+  std::map<std::string, std::pair<Kind, std::size_t>> by_id;
+  for (RuleFile& rf : rule_files) {
+    for (Rule& r : rf.rules) {
+      if (r.id.empty() || r.pattern.empty()) continue;
+      std::string unknown;
+      r.pattern = expand_macros(r.pattern, defines, &unknown);
+      if (!unknown.empty()) {
+        diags.push_back({r.pattern_pos, fmt::format("unknown macro {{{}}}", unknown),
+                         r.pattern_line});
+        continue;
+      }
+      auto& list = set->rules_[static_cast<int>(r.kind)].rules;
+      auto it = by_id.find(r.id);
+      if (it != by_id.end() && it->second.first == r.kind) {
+        list[it->second.second] = std::move(r);
+      } else if (it != by_id.end()) {
+        diags.push_back({r.pos, fmt::format("rule id {} is used by another kind", r.id), ""});
+      } else {
+        by_id[r.id] = {r.kind, list.size()};
+        list.push_back(std::move(r));
+      }
+    }
+  }
+
+  for (auto& kr : set->rules_) {
+    std::vector<Rule> kept;
+    for (Rule& r : kr.rules) {
+      std::string err;
+      if (kr.scanner.add(r.pattern, &err) < 0) {
+        diags.push_back({r.pattern_pos, "pattern does not compile: " + err, r.pattern_line});
+        continue;
+      }
+      kept.push_back(std::move(r));
+    }
+    kr.rules = std::move(kept);
+    std::string err;
+    if (!kr.scanner.compile(&err, PatternScanner::Identify::kPattern, 128ll << 20)) {
+      diags.push_back({{"(rules)", 0, 0}, err, ""});
+    }
+  }
+
+  for (auto& kn : set->names_) {
+    kn.gazetteer.finish();
+    // Longest aliases first: the scan takes the longest match anyway, this keeps it cheap.
+    std::vector<const Alias*> aliases;
+    for (const Entity& e : kn.gazetteer.entities()) {
+      for (const Alias& a : e.aliases) aliases.push_back(&a);
+    }
+    std::stable_sort(aliases.begin(), aliases.end(), [](const Alias* a, const Alias* b) {
+      return a->text.size() > b->text.size();
+    });
+    for (const Alias* a : aliases) {
+      std::string err;
+      if (kn.scanner.add(alias_pattern(a->text), &err, a->ignore_case) < 0) {
+        diags.push_back({{"(gazetteer)", 0, 0}, fmt::format("alias '{}': {}", a->text, err), ""});
+      }
+    }
+    std::string err;
+    if (!kn.scanner.compile(&err, PatternScanner::Identify::kSpanOnly, 256ll << 20)) {
+      diags.push_back({{"(gazetteer)", 0, 0}, err, ""});
+    }
+  }
+  return set;
+}
+
+std::vector<fs::path> toml_files(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file(ec) && it->path().extension() == ".toml") out.push_back(it->path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::shared_ptr<const RuleSet> RuleSet::load(const std::vector<fs::path>& dirs,
+                                             Diagnostics& diags) {
+  std::vector<SourceFile> files;
+  for (const fs::path& dir : dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      diags.push_back({{dir.string(), 0, 0}, "not a rules directory", ""});
+      continue;
+    }
+    for (const fs::path& p : toml_files(dir)) {
+      std::ifstream in(p, std::ios::binary);
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      if (!in) {
+        diags.push_back({{p.string(), 0, 0}, "cannot read", ""});
+        continue;
+      }
+      files.push_back({p.string(), ss.str()});
+    }
+  }
+  return load_texts(files, diags);
+}
+
+fs::path builtin_data_dir() {
+  if (const char* env = std::getenv("DOSSIER_DATA"); env && *env) return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (const fs::path& cand : {exe.parent_path().parent_path() / "data",
+                                 exe.parent_path().parent_path() / "share" / "dossier"}) {
+      if (fs::is_directory(cand / "rules", ec)) return cand;
+    }
+  }
+  return DOSSIER_DATA_DIR;
+}
+
+}  // namespace dossier::rules

@@ -1,0 +1,87 @@
+#include "lib/store/database.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "lib/error.hpp"
+#include "lib/store/schema.hpp"
+
+namespace dossier::store {
+namespace {
+
+bool has_table(SQLite::Database& db, const char* name) {
+  SQLite::Statement q(db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?");
+  q.bind(1, name);
+  return q.executeStep();
+}
+
+int table_count(SQLite::Database& db) {
+  return db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+}
+
+void migrate(SQLite::Database& db, const std::string& path) {
+  int v = schema_version(db);
+  if (v > kSchemaVersion) {
+    throw Fatal(fmt::format(
+        "{}: database schema version {} is newer than this dossier supports ({}); "
+        "upgrade dossier or use another --db",
+        path, v, kSchemaVersion));
+  }
+  if (v == 0) {
+    if (table_count(db) > 0) {
+      throw Fatal(fmt::format("{}: not a dossier database (it has other tables); use another --db",
+                              path));
+    }
+    SQLite::Transaction t(db);
+    db.exec(kSchemaV1);
+    db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
+    t.commit();
+  }
+  // Future versions: `if (v < 2) { ... ALTER ...; PRAGMA user_version = 2; }` in one transaction.
+}
+
+}  // namespace
+
+int schema_version(SQLite::Database& db) {
+  return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMode mode) {
+  std::unique_ptr<SQLite::Database> db;
+  try {
+    if (mode == OpenMode::kReadOnly) {
+      if (!std::filesystem::exists(path)) {
+        throw Fatal(fmt::format("{}: no such database (run `dossier ingest` first)", path));
+      }
+      db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
+    } else {
+      db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    }
+    db->setBusyTimeout(30000);
+    // Reading the schema both checks the file is a database and takes the version.
+    int v = schema_version(*db);
+    if (mode == OpenMode::kReadOnly) {
+      if (v > kSchemaVersion) {
+        throw Fatal(fmt::format(
+            "{}: database schema version {} is newer than this dossier supports ({}); "
+            "upgrade dossier",
+            path, v, kSchemaVersion));
+      }
+      if (v == 0 || !has_table(*db, "documents")) {
+        throw Fatal(fmt::format("{}: not a dossier database", path));
+      }
+    } else {
+      db->exec("PRAGMA journal_mode = WAL");
+      db->exec("PRAGMA synchronous = NORMAL");
+      migrate(*db, path);
+    }
+    db->exec("PRAGMA foreign_keys = ON");
+  } catch (const SQLite::Exception& e) {
+    throw Fatal(fmt::format("{}: cannot open database: {}", path, e.what()));
+  }
+  return db;
+}
+
+}  // namespace dossier::store

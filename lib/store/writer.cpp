@@ -1,0 +1,327 @@
+#include "lib/store/writer.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "lib/version.hpp"
+
+namespace dossier::store {
+namespace {
+
+constexpr std::size_t kBatchDocuments = 1000;
+constexpr std::size_t kBatchBytes = 64u << 20;
+
+std::string now_iso() {
+  auto now = std::chrono::system_clock::now();
+  return fmt::format("{:%Y-%m-%dT%H:%M:%S}Z",
+                     std::chrono::floor<std::chrono::seconds>(now));
+}
+
+template <typename T>
+void bind_opt(SQLite::Statement& s, int i, const std::optional<T>& v) {
+  if (v) s.bind(i, *v);
+  else s.bind(i);
+}
+
+void bind_text_or_null(SQLite::Statement& s, int i, const std::string& v) {
+  if (v.empty()) s.bind(i);
+  else s.bind(i, v);
+}
+
+}  // namespace
+
+struct Writer::Statements {
+  explicit Statements(SQLite::Database& db)
+      : find_doc(db, "SELECT id FROM documents WHERE path = ?"),
+        insert_doc(db,
+                   "INSERT INTO documents (path, sha256, bytes, title, dct, dct_source, encoding, "
+                   "text, run_id, ruleset, mtime_ns, warnings) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
+        update_doc(db,
+                   "UPDATE documents SET sha256=?, bytes=?, title=?, dct=?, dct_source=?, "
+                   "encoding=?, text=?, run_id=?, ruleset=?, mtime_ns=?, warnings=? WHERE id=?"),
+        touch_doc(db, "UPDATE documents SET mtime_ns = ? WHERE path = ?"),
+        delete_mentions(db, "DELETE FROM mentions WHERE document_id = ?"),
+        delete_dates(db, "DELETE FROM dates WHERE document_id = ?"),
+        delete_actions(db, "DELETE FROM regulator_actions WHERE document_id = ?"),
+        insert_mention(db,
+                       "INSERT INTO mentions (document_id, entity_id, text, start, end, line, "
+                       "rule, boilerplate, ambiguous) VALUES (?,?,?,?,?,?,?,?,?)"),
+        insert_date(db,
+                    "INSERT INTO dates (document_id, text, start, end, line, value, precision, "
+                    "mod, anchor, rule, boilerplate) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+        insert_action(db,
+                      "INSERT INTO regulator_actions (document_id, regulator_id, action, "
+                      "target_id, target_text, date, amount, currency, negated, text, start, "
+                      "end, line, rule, boilerplate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        insert_entity(db,
+                      "INSERT INTO entities (kind, name, category, country, sponsor, ids) "
+                      "VALUES (?,?,?,?,?,?) ON CONFLICT(kind, name) DO NOTHING"),
+        find_entity(db, "SELECT id FROM entities WHERE kind = ? AND name = ?"),
+        insert_alias(db,
+                     "INSERT OR IGNORE INTO aliases (entity_id, alias, source) VALUES (?,?,?)"),
+        insert_failure(db, "INSERT INTO failures (run_id, path, reason) VALUES (?,?,?)") {}
+
+  SQLite::Statement find_doc, insert_doc, update_doc, touch_doc, delete_mentions, delete_dates,
+      delete_actions, insert_mention, insert_date, insert_action, insert_entity, find_entity,
+      insert_alias, insert_failure;
+};
+
+Writer::Writer(SQLite::Database& db, const rules::RuleSet& rules)
+    : db_(db), rules_(rules), st_(std::make_unique<Statements>(db)) {}
+
+Writer::~Writer() {
+  if (in_tx_) {
+    try {
+      db_.exec("COMMIT");
+    } catch (...) {
+    }
+  }
+}
+
+void Writer::begin() {
+  if (!in_tx_) {
+    db_.exec("BEGIN IMMEDIATE");
+    in_tx_ = true;
+    batch_docs_ = batch_bytes_ = 0;
+  }
+}
+
+std::int64_t Writer::begin_run() {
+  SQLite::Statement q(db_,
+                      "INSERT INTO runs (started, version, ruleset, status) "
+                      "VALUES (?, ?, ?, 'running')");
+  q.bind(1, now_iso());
+  q.bind(2, kVersion);
+  q.bind(3, rules_.version());
+  q.exec();
+  run_id_ = db_.getLastInsertRowid();
+  return run_id_;
+}
+
+std::unordered_map<std::string, KnownDocument> Writer::known_documents() {
+  std::unordered_map<std::string, KnownDocument> out;
+  SQLite::Statement q(db_, "SELECT path, id, sha256, ruleset, bytes, mtime_ns FROM documents");
+  while (q.executeStep()) {
+    KnownDocument k;
+    k.id = q.getColumn(1).getInt64();
+    k.sha256 = q.getColumn(2).getString();
+    k.ruleset = q.getColumn(3).getString();
+    k.bytes = static_cast<std::uint64_t>(q.getColumn(4).getInt64());
+    k.mtime_ns = q.getColumn(5).isNull() ? 0 : q.getColumn(5).getInt64();
+    out.emplace(q.getColumn(0).getString(), std::move(k));
+  }
+  return out;
+}
+
+std::int64_t Writer::entity_id(const std::string& kind, const std::string& name,
+                               const rules::Entity* known, const std::string& category,
+                               const std::string& country, const std::string& sponsor,
+                               const std::map<std::string, std::string>& ids) {
+  std::string key = kind + '\t' + name;
+  if (auto it = entity_ids_.find(key); it != entity_ids_.end()) return it->second;
+  auto& ins = st_->insert_entity;
+  ins.reset();
+  ins.bind(1, kind);
+  ins.bind(2, name);
+  bind_text_or_null(ins, 3, category);
+  bind_text_or_null(ins, 4, country);
+  bind_text_or_null(ins, 5, sponsor);
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [k, v] : ids) j[k] = v;
+  ins.bind(6, j.dump());
+  ins.exec();
+  auto& find = st_->find_entity;
+  find.reset();
+  find.bind(1, kind);
+  find.bind(2, name);
+  find.executeStep();
+  std::int64_t id = find.getColumn(0).getInt64();
+  auto& al = st_->insert_alias;
+  auto add_alias = [&](const std::string& alias, const std::string& source) {
+    al.reset();
+    al.bind(1, id);
+    al.bind(2, alias);
+    al.bind(3, source);
+    al.exec();
+  };
+  if (known) {
+    for (const rules::Alias& a : known->aliases) add_alias(a.text, a.source);
+  } else {
+    add_alias(name, "document");
+  }
+  entity_ids_[key] = id;
+  return id;
+}
+
+std::int64_t Writer::organisation_id(const std::string& name, const std::string& category) {
+  const auto& gaz = rules_.names(rules::Kind::kOrganisations).gazetteer;
+  int i = gaz.find(name);
+  const rules::Entity* e = i >= 0 ? &gaz.entities()[i] : nullptr;
+  return entity_id("organisation", name, e, e ? e->category : category, e ? e->country : "", "",
+                   {});
+}
+
+void Writer::write_document(const text::Document& doc, const extract::Extractions& x,
+                            std::int64_t mtime_ns) {
+  begin();
+  const std::string& path = doc.path.empty() ? doc.id : doc.path;
+  auto& find = st_->find_doc;
+  find.reset();
+  find.bind(1, path);
+  std::int64_t doc_id = 0;
+  if (find.executeStep()) doc_id = find.getColumn(0).getInt64();
+  find.reset();
+  nlohmann::json warnings = doc.warnings;
+  std::string warnings_text = warnings.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (doc_id) {
+    for (auto* del : {&st_->delete_mentions, &st_->delete_dates, &st_->delete_actions}) {
+      del->reset();
+      del->bind(1, doc_id);
+      del->exec();
+    }
+    auto& up = st_->update_doc;
+    up.reset();
+    up.bind(1, doc.sha256);
+    up.bind(2, static_cast<std::int64_t>(doc.bytes));
+    up.bind(3, doc.title);
+    bind_text_or_null(up, 4, doc.dct);
+    up.bind(5, std::string(text::to_string(doc.dct_source)));
+    up.bind(6, doc.encoding);
+    up.bind(7, doc.text);
+    up.bind(8, run_id_);
+    up.bind(9, rules_.version());
+    up.bind(10, mtime_ns);
+    up.bind(11, warnings_text);
+    up.bind(12, doc_id);
+    up.exec();
+  } else {
+    auto& ins = st_->insert_doc;
+    ins.reset();
+    ins.bind(1, path);
+    ins.bind(2, doc.sha256);
+    ins.bind(3, static_cast<std::int64_t>(doc.bytes));
+    ins.bind(4, doc.title);
+    bind_text_or_null(ins, 5, doc.dct);
+    ins.bind(6, std::string(text::to_string(doc.dct_source)));
+    ins.bind(7, doc.encoding);
+    ins.bind(8, doc.text);
+    ins.bind(9, run_id_);
+    ins.bind(10, rules_.version());
+    ins.bind(11, mtime_ns);
+    ins.bind(12, warnings_text);
+    ins.exec();
+    doc_id = db_.getLastInsertRowid();
+  }
+
+  auto& dt = st_->insert_date;
+  for (const auto& d : x.dates) {
+    dt.reset();
+    dt.bind(1, doc_id);
+    dt.bind(2, d.text);
+    dt.bind(3, static_cast<std::int64_t>(d.span.start));
+    dt.bind(4, static_cast<std::int64_t>(d.span.end));
+    dt.bind(5, d.line);
+    dt.bind(6, d.value);
+    dt.bind(7, d.precision);
+    bind_opt(dt, 8, d.mod);
+    dt.bind(9, d.anchor);
+    dt.bind(10, d.rule);
+    dt.bind(11, d.boilerplate ? 1 : 0);
+    dt.exec();
+  }
+  auto mention = [&](std::int64_t entity, const extract::Mention& m, bool ambiguous) {
+    auto& mi = st_->insert_mention;
+    mi.reset();
+    mi.bind(1, doc_id);
+    mi.bind(2, entity);
+    mi.bind(3, m.text);
+    mi.bind(4, static_cast<std::int64_t>(m.span.start));
+    mi.bind(5, static_cast<std::int64_t>(m.span.end));
+    mi.bind(6, m.line);
+    mi.bind(7, m.rule);
+    mi.bind(8, m.boilerplate ? 1 : 0);
+    mi.bind(9, ambiguous ? 1 : 0);
+    mi.exec();
+  };
+  for (const auto& o : x.organisations) {
+    std::int64_t id;
+    const auto& gaz = rules_.names(rules::Kind::kOrganisations).gazetteer;
+    int i = gaz.find(o.name);
+    id = entity_id("organisation", o.name, i >= 0 ? &gaz.entities()[i] : nullptr, o.category,
+                   o.country, "", {});
+    mention(id, o, false);
+  }
+  for (const auto& t : x.threat_actors) {
+    const auto& gaz = rules_.names(rules::Kind::kThreatActors).gazetteer;
+    int i = gaz.find(t.name);
+    std::int64_t id = entity_id("threat_actor", t.name, i >= 0 ? &gaz.entities()[i] : nullptr, "",
+                                t.country, t.sponsor, t.ids);
+    mention(id, t, t.ambiguous);
+  }
+  auto& ra = st_->insert_action;
+  for (const auto& a : x.regulator_actions) {
+    ra.reset();
+    ra.bind(1, doc_id);
+    ra.bind(2, organisation_id(a.regulator, "regulator"));
+    ra.bind(3, a.action);
+    if (!a.target.empty() && rules_.names(rules::Kind::kOrganisations).gazetteer.find(a.target) >= 0)
+      ra.bind(4, organisation_id(a.target));
+    else
+      ra.bind(4);
+    bind_text_or_null(ra, 5, a.target);
+    bind_opt(ra, 6, a.date);
+    bind_opt(ra, 7, a.amount);
+    bind_opt(ra, 8, a.currency);
+    ra.bind(9, a.negated ? 1 : 0);
+    ra.bind(10, a.text);
+    ra.bind(11, static_cast<std::int64_t>(a.span.start));
+    ra.bind(12, static_cast<std::int64_t>(a.span.end));
+    ra.bind(13, a.line);
+    ra.bind(14, a.rule);
+    ra.bind(15, a.boilerplate ? 1 : 0);
+    ra.exec();
+  }
+  ++batch_docs_;
+  batch_bytes_ += doc.text.size();
+}
+
+void Writer::touch_document(const std::string& path, std::int64_t mtime_ns) {
+  begin();
+  auto& t = st_->touch_doc;
+  t.reset();
+  t.bind(1, mtime_ns);
+  t.bind(2, path);
+  t.exec();
+}
+
+void Writer::write_failure(const std::string& path, const std::string& reason) {
+  begin();
+  auto& f = st_->insert_failure;
+  f.reset();
+  f.bind(1, run_id_);
+  f.bind(2, path);
+  f.bind(3, reason);
+  f.exec();
+}
+
+void Writer::maybe_commit(bool force) {
+  if (!in_tx_) return;
+  if (force || batch_docs_ >= kBatchDocuments || batch_bytes_ >= kBatchBytes) {
+    db_.exec("COMMIT");
+    in_tx_ = false;
+  }
+}
+
+void Writer::finish_run(const std::string& status, const nlohmann::json& counts) {
+  maybe_commit(true);
+  SQLite::Statement q(db_, "UPDATE runs SET finished = ?, status = ?, counts = ? WHERE id = ?");
+  q.bind(1, now_iso());
+  q.bind(2, status);
+  q.bind(3, counts.dump());
+  q.bind(4, run_id_);
+  q.exec();
+}
+
+}  // namespace dossier::store

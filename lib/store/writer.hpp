@@ -1,0 +1,70 @@
+#pragma once
+// Writes one run into the database from one thread, with prepared statements, in batched
+// transactions: a document and all its rows are written between two commits, never split, so a
+// killed run leaves whole documents or none.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <nlohmann/json.hpp>
+
+#include "lib/extract/extraction.hpp"
+#include "lib/rules/rule_set.hpp"
+#include "lib/text/document.hpp"
+
+namespace dossier::store {
+
+// What the database knows of a file from an earlier run, to skip unchanged files.
+struct KnownDocument {
+  std::int64_t id = 0;
+  std::string sha256;
+  std::string ruleset;
+  std::uint64_t bytes = 0;
+  std::int64_t mtime_ns = 0;
+};
+
+class Writer {
+ public:
+  Writer(SQLite::Database& db, const rules::RuleSet& rules);
+  ~Writer();
+
+  // Inserts the runs row (status "running") and commits it; returns the run id.
+  std::int64_t begin_run();
+  // Every document the database holds, by path.
+  std::unordered_map<std::string, KnownDocument> known_documents();
+
+  // Writes (or replaces, by path) a document and its extractions in the open batch.
+  void write_document(const text::Document& doc, const extract::Extractions& x,
+                      std::int64_t mtime_ns);
+  // Records that a known document's file changed mtime but not content.
+  void touch_document(const std::string& path, std::int64_t mtime_ns);
+  void write_failure(const std::string& path, const std::string& reason);
+  // Commits the open batch when it is big enough (or `force`), and opens the next.
+  void maybe_commit(bool force = false);
+  // Commits and closes the run with its status ("ok", "partial", "interrupted") and counts.
+  void finish_run(const std::string& status, const nlohmann::json& counts);
+
+ private:
+  std::int64_t entity_id(const std::string& kind, const std::string& name,
+                         const rules::Entity* known, const std::string& category,
+                         const std::string& country, const std::string& sponsor,
+                         const std::map<std::string, std::string>& ids);
+  std::int64_t organisation_id(const std::string& name, const std::string& category = "");
+  void begin();
+
+  SQLite::Database& db_;
+  const rules::RuleSet& rules_;
+  std::int64_t run_id_ = 0;
+  bool in_tx_ = false;
+  std::size_t batch_docs_ = 0;
+  std::size_t batch_bytes_ = 0;
+  std::unordered_map<std::string, std::int64_t> entity_ids_;  // "kind\tname" -> id
+  struct Statements;
+  std::unique_ptr<Statements> st_;
+};
+
+}  // namespace dossier::store
