@@ -33,14 +33,14 @@ Extractions extract(const rules::RuleSet& rules, text::Document& doc) {
 
   std::size_t budget = kMaxExtractionsPerDocument;
   Extractions x;
-  x.dates = dates::extract(rules, doc);
+  x.dates = dates::extract(rules, doc, doc.warnings);
   cap(x.dates, budget, "dates", doc);
   if (doc.dct.empty()) doc.warnings.push_back("no creation date found: relative dates left unresolved");
-  x.organisations = organisations::extract(rules, doc);
+  x.organisations = organisations::extract(rules, doc, doc.warnings);
   cap(x.organisations, budget, "organisations", doc);
-  x.threat_actors = threat_actors::extract(rules, doc);
+  x.threat_actors = threat_actors::extract(rules, doc, doc.warnings);
   cap(x.threat_actors, budget, "threat actors", doc);
-  x.regulator_actions = regulator_actions::extract(rules, doc, x);
+  x.regulator_actions = regulator_actions::extract(rules, doc, x, doc.warnings);
   cap(x.regulator_actions, budget, "regulator actions", doc);
   return x;
 }

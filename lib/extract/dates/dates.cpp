@@ -5,7 +5,8 @@
 
 namespace dossier::extract::dates {
 
-std::vector<DateMention> extract(const rules::RuleSet& rules, const text::Document& doc) {
+std::vector<DateMention> extract(const rules::RuleSet& rules, const text::Document& doc,
+                                 std::vector<std::string>& /*warnings*/) {
   const rules::KindRules& kr = rules.rules(rules::Kind::kDates);
   DateContext ctx;
   ctx.dct = parse_iso(doc.dct);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "lib/extract/extraction.hpp"
@@ -9,6 +10,8 @@
 namespace dossier::extract::dates {
 
 // The date mentions of `doc`, in reading order, resolved against doc.dct.
-std::vector<DateMention> extract(const rules::RuleSet& rules, const text::Document& doc);
+// `warnings` collects what the document made doubtful; they end up in its NDJSON line.
+std::vector<DateMention> extract(const rules::RuleSet& rules, const text::Document& doc,
+                                 std::vector<std::string>& warnings);
 
 }  // namespace dossier::extract::dates

@@ -6,7 +6,8 @@
 
 namespace dossier::extract::organisations {
 
-std::vector<OrganisationMention> extract(const rules::RuleSet& rules, const text::Document& doc) {
+std::vector<OrganisationMention> extract(const rules::RuleSet& rules, const text::Document& doc,
+                                         std::vector<std::string>& /*warnings*/) {
   std::vector<OrganisationMention> out;
   const rules::KindNames& kn = rules.names(rules::Kind::kOrganisations);
   const auto& entities = kn.gazetteer.entities();

@@ -4,6 +4,7 @@
 // shapes, roles). A rule's `name` group is the organisation's text (default: the whole match);
 // its `category` and `country` attributes fill the mention.
 
+#include <string>
 #include <vector>
 
 #include "lib/extract/extraction.hpp"
@@ -12,6 +13,8 @@
 
 namespace dossier::extract::organisations {
 
-std::vector<OrganisationMention> extract(const rules::RuleSet& rules, const text::Document& doc);
+// `warnings` collects what the document made doubtful; they end up in its NDJSON line.
+std::vector<OrganisationMention> extract(const rules::RuleSet& rules, const text::Document& doc,
+                                         std::vector<std::string>& warnings);
 
 }  // namespace dossier::extract::organisations

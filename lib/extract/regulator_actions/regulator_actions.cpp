@@ -12,7 +12,8 @@ bool can_regulate(std::string_view c) {
 }
 
 std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Document& doc,
-                                     const Extractions& found) {
+                                     const Extractions& found,
+                                     std::vector<std::string>& /*warnings*/) {
   std::vector<RegulatorAction> out;
   const rules::KindRules& kr = rules.rules(rules::Kind::kRegulatorActions);
   if (kr.rules.empty()) return out;

@@ -4,6 +4,7 @@
 // makes one record; the regulator is the acting organisation of the sentence, the target the
 // organisation acted on, the date the date mention of the sentence.
 
+#include <string>
 #include <vector>
 
 #include "lib/extract/extraction.hpp"
@@ -12,8 +13,9 @@
 
 namespace dossier::extract::regulator_actions {
 
+// `warnings` collects what the document made doubtful; they end up in its NDJSON line.
 std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Document& doc,
-                                     const Extractions& found);
+                                     const Extractions& found, std::vector<std::string>& warnings);
 
 // Organisation categories that can act as regulators.
 bool can_regulate(std::string_view category);

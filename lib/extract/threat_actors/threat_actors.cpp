@@ -24,7 +24,8 @@ void fill_from_entity(ThreatActorMention& m, const rules::Entity& e) {
 
 }  // namespace
 
-std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text::Document& doc) {
+std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text::Document& doc,
+                                        std::vector<std::string>& /*warnings*/) {
   std::vector<ThreatActorMention> out;
   const rules::KindNames& kn = rules.names(rules::Kind::kThreatActors);
   const auto& entities = kn.gazetteer.entities();

@@ -3,6 +3,7 @@
 // keep every candidate), then naming-scheme rules for actors in no table ("<Word> Blizzard",
 // "APT<n>", "Storm-NNNN"...), whose `country`/`sponsor` attributes say what the scheme implies.
 
+#include <string>
 #include <vector>
 
 #include "lib/extract/extraction.hpp"
@@ -11,6 +12,8 @@
 
 namespace dossier::extract::threat_actors {
 
-std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text::Document& doc);
+// `warnings` collects what the document made doubtful; they end up in its NDJSON line.
+std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text::Document& doc,
+                                        std::vector<std::string>& warnings);
 
 }  // namespace dossier::extract::threat_actors
