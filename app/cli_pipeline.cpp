@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "app/cli.hpp"
 #include "lib/extract/dates/calendar.hpp"
@@ -10,11 +11,14 @@ namespace {
 void add_run_options(CLI::App* cmd, pipeline::RunOptions& o) {
   cmd->add_option("--include", o.walk.include,
                   "only files matching GLOB (default: *.txt *.text *.md and no extension)")
-      ->type_name("GLOB");
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
   cmd->add_option("--exclude", o.walk.exclude, "skip files and folders matching GLOB")
-      ->type_name("GLOB");
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
   cmd->add_option("--rules", o.rules_dirs, "a rule directory on top of the built-in rules")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->allow_extra_args(false);
   cmd->add_option("--dct", o.dct, "document creation date for every input (YYYY-MM-DD)")
       ->type_name("DATE")
       ->check([](const std::string& s) {
@@ -50,7 +54,13 @@ void add_pipeline_commands(CLI::App& app, Context& ctx) {
   ex->add_flag("--jsonl", extract.jsonl,
                "read documents from stdin as JSON lines {\"id\",\"text\",\"date\",\"title\",\"source\"}");
   add_run_options(ex, extract);
-  ex->callback([&ctx] { ctx.exit_code = pipeline::run_extract(extract); });
+  ex->callback([&ctx] {
+    // Reading a document from a terminal is almost never meant: say what to give instead.
+    if (extract.paths.empty() && isatty(STDIN_FILENO)) {
+      throw CLI::ValidationError("extract", "give PATH... (or - to read stdin, or --jsonl)");
+    }
+    ctx.exit_code = pipeline::run_extract(extract);
+  });
 }
 
 }  // namespace dossier::app
