@@ -6,6 +6,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libcli11-dev libre2-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev catch2
   nlohmann-json3-dev libtomlplusplus-dev libutf8proc-dev libssl-dev
+  time
 )
 missing=()
 for p in "${packages[@]}"; do
