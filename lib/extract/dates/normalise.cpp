@@ -16,9 +16,18 @@ int to_int(std::string_view s) {
   return v;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+// Lower case, inner whitespace and hyphens as single spaces, trimmed.
+std::string squeeze(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    bool space = std::isspace(static_cast<unsigned char>(c)) || c == '-';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 
@@ -30,84 +39,415 @@ int month_of(std::string_view s) {
   return month_from_name(s);
 }
 
-bool relative(std::string_view rel, const DateContext& ctx, DateMention& out) {
-  if (!ctx.dct) {
-    out.value = "XXXX";
-    out.precision = "year";
+// -1, 0, +1 from a word like "last", "this", "next"; nullopt when not such a word.
+std::optional<int> shift_from_word(std::string_view w) {
+  std::string s = squeeze(w);
+  if (s.rfind("the ", 0) == 0) s = s.substr(4);
+  if (s == "last" || s == "past" || s == "previous" || s == "preceding" || s == "prior") return -1;
+  if (s == "this" || s == "current" || s == "present" || s == "same") return 0;
+  if (s == "next" || s == "coming" || s == "following" || s == "upcoming" || s == "subsequent")
+    return 1;
+  return std::nullopt;
+}
+
+std::string unit_of(std::string_view w) {
+  std::string s = squeeze(w);
+  if (s.size() > 1 && s.back() == 's') s.pop_back();
+  if (s == "yr") return "year";
+  if (s == "qtr") return "quarter";
+  if (s == "wk") return "week";
+  return s;
+}
+
+Ymd month_shift(Ymd d, int by) {
+  int m = d.year * 12 + (d.month - 1) + by;
+  return Ymd{m / 12, m % 12 + 1, 0};
+}
+
+std::string year_str(int y) { return fmt::format("{:04d}", y); }
+
+// The value with X's for what an unknown reference leaves open.
+std::string unknown_value(std::string_view unit) {
+  if (unit == "year") return "XXXX";
+  if (unit == "month") return "XXXX-XX";
+  if (unit == "week") return "XXXX-WXX";
+  if (unit == "quarter") return "XXXX-QX";
+  if (unit == "decade") return "XXX";
+  return "XXXX-XX-XX";
+}
+
+// Resolves "last year", "two weeks ago", "the following month" against `ref`.
+bool relative_unit(std::string_view unit, int by, bool counted, std::optional<Ymd> ref,
+                   const char* anchor, DateMention& out) {
+  static const std::string_view kUnits[] = {"year", "month", "week", "day", "quarter", "decade"};
+  bool known = false;
+  for (auto u : kUnits) known |= u == unit;
+  if (!known) return false;
+  const std::string_view precision = unit == "decade" ? "year" : unit;
+  out.precision = std::string(precision);
+  bool needs_month = unit == "month" || unit == "quarter";
+  bool needs_day = unit == "week" || unit == "day";
+  if (!ref || (needs_month && ref->month == 0) || (needs_day && ref->day == 0)) {
+    out.value = unknown_value(unit);
     out.anchor = "none";
     return true;
   }
-  Ymd d = *ctx.dct;
-  out.anchor = "dct";
-  auto month_shift = [&](int by) {
-    int m = d.year * 12 + (d.month - 1) + by;
-    return Ymd{m / 12, m % 12 + 1, 0};
-  };
-  if (rel == "this-year" || rel == "last-year" || rel == "next-year") {
-    int y = d.year + (rel == "last-year" ? -1 : rel == "next-year" ? 1 : 0);
-    out.value = fmt::format("{:04d}", y);
-    out.precision = "year";
-  } else if (rel == "this-month" || rel == "last-month" || rel == "next-month") {
-    out.value = format_ymd(month_shift(rel == "last-month" ? -1 : rel == "next-month" ? 1 : 0));
-    out.precision = "month";
-  } else if (rel == "today" || rel == "yesterday" || rel == "tomorrow") {
-    out.value = format_ymd(add_days(d, rel == "yesterday" ? -1 : rel == "tomorrow" ? 1 : 0));
+  Ymd d = *ref;
+  out.anchor = anchor;
+  if (unit == "year") {
+    out.value = year_str(d.year + by);
+  } else if (unit == "decade") {
+    out.value = fmt::format("{:03d}", (d.year + 10 * by) / 10);
+  } else if (unit == "month") {
+    out.value = format_ymd(month_shift(d, by));
+  } else if (unit == "quarter") {
+    Ymd q = month_shift(Ymd{d.year, (d.month - 1) / 3 * 3 + 1, 0}, 3 * by);
+    out.value = fmt::format("{:04d}-Q{}", q.year, (q.month - 1) / 3 + 1);
+  } else if (unit == "week" && !counted) {
+    auto [wy, wn] = iso_week(add_days(d, 7 * by));
+    out.value = fmt::format("{:04d}-W{:02d}", wy, wn);
+  } else {  // days, and counted weeks ("a week ago" is a day)
+    out.value = format_ymd(add_days(d, unit == "week" ? 7 * by : by));
     out.precision = "day";
-  } else {
-    return false;
   }
   return true;
 }
 
+// The year of a month (and day) without one, seen from `ref`: past-bias unless the tense says
+// the future. `first`/`last` bound the period in months (a quarter spans three).
+int lean_year(const Ymd& ref, int first_month, int last_month, int day, Tense tense) {
+  if (tense == Tense::kFuture) {
+    bool over = last_month < ref.month || (last_month == ref.month && day && day < ref.day);
+    return over ? ref.year + 1 : ref.year;
+  }
+  bool ahead = first_month > ref.month || (first_month == ref.month && day > ref.day);
+  return ahead ? ref.year - 1 : ref.year;
+}
+
+// The weekday `wd` near `ref`: by -1 strictly before, +1 strictly after, 0 this week's coming
+// one, none: by tense (past: the most recent not after ref; future: the next after it).
+Ymd weekday_near(const Ymd& ref, int wd, std::optional<int> by, Tense tense) {
+  int diff = wd - weekday(ref);  // -6..6
+  if (by == -1) return add_days(ref, diff < 0 ? diff : diff - 7);
+  if (by == 1) return add_days(ref, diff > 0 ? diff : diff + 7);
+  if (by == 0 || tense == Tense::kFuture) return add_days(ref, diff >= 0 ? diff : diff + 7);
+  return add_days(ref, diff <= 0 ? diff : diff - 7);
+}
+
+int quarter_of(std::string_view w) {
+  std::string s = squeeze(w);
+  if (s == "final" || s == "last") return 4;
+  int n = ordinal_from_word(s);
+  return n >= 1 && n <= 4 ? n : 0;
+}
+
+const char* season_code(std::string_view w) {
+  std::string s = squeeze(w);
+  if (s == "spring") return "SP";
+  if (s == "summer") return "SU";
+  if (s == "autumn" || s == "fall") return "FA";
+  if (s == "winter") return "WI";
+  return nullptr;
+}
+
+int season_start(std::string_view code) {
+  return code == "SP" ? 3 : code == "SU" ? 6 : code == "FA" ? 9 : 12;
+}
+
+// "1990s" -> 199, "90s"/"'90s" -> 199, "00s" -> 200.
+int decade_of(std::string_view w) {
+  std::string digits;
+  for (char c : w) {
+    if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+  }
+  if (digits.size() == 4) return to_int(digits) / 10;
+  if (digits.size() == 2) {
+    int d = to_int(digits);
+    return (d < 20 ? 2000 + d : 1900 + d) / 10;
+  }
+  return -1;
+}
+
+// A named group or one of its alternates (RE2 forbids repeating a name across alternatives,
+// so a rule writes "year" in one branch and "year_b", "year_c" in the others).
 }  // namespace
 
+std::optional<text::Span> any_group(const rules::Hit& hit, std::string_view name) {
+  if (auto s = group_span(hit, name)) return s;
+  for (const char* alt : {"_b", "_c"}) {
+    if (auto s = group_span(hit, std::string(name) + alt)) return s;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// Reads named groups; part 2 prefers a group's "2" twin.
+struct Groups {
+  const rules::Hit& hit;
+  std::string_view text;
+  int part;
+  std::string_view operator()(std::string_view name) const {
+    if (part == 2) {
+      std::string twin = std::string(name) + "2";
+      if (auto s = any_group(hit, twin)) return text.substr(s->start, s->size());
+    } else if (auto s = any_group(hit, name)) {
+      return text.substr(s->start, s->size());
+    }
+    // What this part lacks it borrows from the other (the shared year of a range).
+    if (part == 1 && (name == "year" || name == "month" || name == "yy")) {
+      std::string twin = std::string(name) + "2";
+      if (auto s = any_group(hit, twin)) return text.substr(s->start, s->size());
+    }
+    if (part == 2 && (name == "year" || name == "yy" || name == "month" || name == "yrel")) {
+      if (auto s = any_group(hit, name)) return text.substr(s->start, s->size());
+    }
+    return {};
+  }
+};
+
+}  // namespace
+
+int number_from_word(std::string_view word) {
+  static const char* kWords[] = {"zero", "one",   "two",    "three",    "four",     "five",
+                                 "six",  "seven", "eight",  "nine",     "ten",      "eleven",
+                                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                                 "seventeen", "eighteen", "nineteen", "twenty"};
+  std::string s = squeeze(word);
+  if (s.empty()) return 0;
+  if (std::isdigit(static_cast<unsigned char>(s[0]))) return to_int(s);
+  if (s == "a" || s == "an") return 1;
+  if (s == "a couple of" || s == "couple of" || s == "a couple") return 2;
+  if (s == "a few" || s == "few" || s == "several") return 0;
+  for (int i = 0; i <= 20; ++i) {
+    if (s == kWords[i]) return i;
+  }
+  return 0;
+}
+
+int ordinal_from_word(std::string_view word) {
+  static const char* kWords[] = {"",        "first",      "second",    "third",      "fourth",
+                                 "fifth",   "sixth",      "seventh",   "eighth",     "ninth",
+                                 "tenth",   "eleventh",   "twelfth",   "thirteenth", "fourteenth",
+                                 "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+                                 "nineteenth", "twentieth"};
+  std::string s = squeeze(word);
+  if (s.empty()) return 0;
+  if (std::isdigit(static_cast<unsigned char>(s[0]))) return to_int(s);
+  for (int i = 1; i <= 20; ++i) {
+    if (s == kWords[i]) return i;
+  }
+  if (s.rfind("twenty ", 0) == 0) {
+    int u = ordinal_from_word(s.substr(7));
+    return u >= 1 && u <= 9 ? 20 + u : 0;
+  }
+  if (s == "thirtieth") return 30;
+  if (s == "thirty first") return 31;
+  return 0;
+}
+
 std::optional<std::string> mod_from_word(std::string_view word) {
-  std::string w = lower(word);
-  if (w == "early" || w == "the start of" || w == "the beginning of" || w == "beginning of")
-    return "START";
-  if (w == "mid" || w == "mid-" || w == "the middle of" || w == "middle of") return "MID";
-  if (w == "late" || w == "the end of" || w == "end of") return "END";
-  if (w == "around" || w == "about" || w == "circa" || w == "approximately") return "APPROX";
-  if (w == "before") return "BEFORE";
-  if (w == "after") return "AFTER";
+  std::string w = squeeze(word);
+  if (w.rfind("the ", 0) == 0) w = w.substr(4);
+  for (std::string_view tail : {" of", " in"}) {
+    if (w.size() > tail.size() && w.compare(w.size() - tail.size(), tail.size(), tail) == 0)
+      w.resize(w.size() - tail.size());
+  }
+  if (w == "early" || w == "start" || w == "beginning" || w == "dawn") return "START";
+  if (w == "mid" || w == "middle") return "MID";
+  if (w == "late" || w == "end" || w == "close") return "END";
+  if (w == "around" || w == "about" || w == "circa" || w == "approximately" || w == "roughly")
+    return "APPROX";
+  if (w == "before" || w == "prior to" || w == "until" || w == "by") return "BEFORE";
+  if (w == "after" || w == "since") return "AFTER";
   return std::nullopt;
 }
 
 bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view text,
-               const DateContext& ctx, DateMention& out) {
+               const DateContext& ctx, DateMention& out, int part) {
+  Groups g{hit, text, part};
   if (auto m = rule.attr("mod"); !m.empty()) out.mod = std::string(m);
-  if (auto w = group_text(hit, text, "mod"); !w.empty()) out.mod = mod_from_word(w);
-  if (auto rel = rule.attr("relative"); !rel.empty()) return relative(rel, ctx, out);
+  if (auto w = g("mod"); !w.empty()) out.mod = mod_from_word(w);
 
-  std::string_view ys = group_text(hit, text, "year");
-  std::string_view yy = group_text(hit, text, "yy");
-  int month = month_of(group_text(hit, text, "month"));
-  int day = to_int(group_text(hit, text, "day"));
-  if (!group_text(hit, text, "month").empty() && month == 0) return false;
-  if (day && !month) return false;
+  const bool from_previous = rule.attr("anchor") == "previous";
+  const std::optional<Ymd> ref = from_previous ? ctx.previous : ctx.dct;
+  const char* anchor = from_previous ? "previous" : "dct";
 
+  // Relative expressions: a unit and a shift.
+  std::string unit(rule.attr("unit"));
+  std::optional<int> by;
+  if (auto s = rule.attr("shift"); !s.empty()) by = to_int(s.substr(s[0] == '+' ? 1 : 0));
+  if (auto rel = rule.attr("relative"); !rel.empty()) {
+    if (rel == "today" || rel == "yesterday" || rel == "tomorrow") {
+      unit = "day";
+      by = rel == "yesterday" ? -1 : rel == "tomorrow" ? 1 : 0;
+    } else if (auto dash = rel.find('-'); dash != std::string_view::npos) {
+      by = shift_from_word(rel.substr(0, dash));
+      unit = std::string(rel.substr(dash + 1));
+      if (!by) return false;
+    } else {
+      return false;
+    }
+  }
+  if (auto u = g("unit"); !u.empty()) unit = unit_of(u);
+  if (auto s = g("shift"); !s.empty()) by = shift_from_word(s);
+  bool counted = false;
+  if (auto n = g("num"); !n.empty() || !g("dir").empty()) {
+    int count = n.empty() ? 1 : number_from_word(n);
+    if (count <= 0) return false;
+    std::string dir = squeeze(g("dir"));
+    bool back = dir == "ago" || dir == "earlier" || dir == "before" || dir == "prior" ||
+                dir == "back" || dir == "previously";
+    by = back ? -count : count;
+    counted = true;
+  }
+  const std::string_view weekday_text = g("weekday");
+  const bool has_calendar = !g("month").empty() || !g("n1").empty() || !g("quarter").empty() ||
+                            !g("half").empty() || !g("season").empty();
+  if (!unit.empty() && weekday_text.empty() && !has_calendar) {
+    if (!relative_unit(unit, by.value_or(0), counted, ref, anchor, out)) return false;
+    if (auto sfx = rule.attr("suffix"); !sfx.empty() && out.anchor != "none") {
+      out.value += std::string(sfx);
+    }
+    return true;
+  }
+
+  // Calendar fields.
+  int month = 0, day = 0;
+  if (auto n1 = g("n1"); !n1.empty()) {
+    int a = to_int(n1), b = to_int(g("n2"));
+    bool month_first = ctx.order == Order::kMonthFirst;
+    if (a > 12 && b <= 12) month_first = false;
+    else if (b > 12 && a <= 12) month_first = true;
+    else if (a != b && ctx.order == Order::kUnknown && ctx.warnings)
+      ctx.warnings->push_back(fmt::format(
+          "numeric date '{}' could be day-first or month-first: read day-first",
+          text.substr(hit.span.start, hit.span.size())));
+    month = month_first ? a : b;
+    day = month_first ? b : a;
+    if (month < 1 || month > 12) return false;
+  } else {
+    std::string_view ms = g("month");
+    month = month_of(ms);
+    if (!ms.empty() && month == 0) return false;
+    if (auto ds = g("day"); !ds.empty()) day = ordinal_from_word(ds);
+  }
+  if (!g("day").empty() && day == 0) return false;
+
+  int quarter = 0, half = 0;
+  const char* season = nullptr;
+  if (auto q = g("quarter"); !q.empty() && !(quarter = quarter_of(q))) return false;
+  if (auto h = g("half"); !h.empty()) {
+    half = ordinal_from_word(h);
+    if (half < 1 || half > 2) return false;
+  }
+  if (auto s = g("season"); !s.empty() && !(season = season_code(s))) return false;
+
+  if (auto d = g("decade"); !d.empty()) {
+    int dec = decade_of(d);
+    if (dec < 0) return false;
+    out.value = fmt::format("{:03d}", dec);
+    out.precision = "year";
+    out.anchor = "absolute";
+    return true;
+  }
+  if (auto c = g("century"); !c.empty()) {
+    int n = ordinal_from_word(c);
+    if (n < 1 || n > 21) return false;
+    out.value = fmt::format("{:02d}", n - 1);
+    out.precision = "year";
+    out.anchor = "absolute";
+    return true;
+  }
+
+  // The year: written, relative ("the first quarter of last year"), or leaned from the reference.
   int year = 0;
+  std::string_view ys = g("year");
+  std::string_view yy = g("yy");
+  std::string_view yrel = g("yrel");
   if (!ys.empty()) {
     year = to_int(ys);
     out.anchor = "absolute";
   } else if (!yy.empty()) {
     int y2 = to_int(yy);
-    year = y2 + (y2 > 50 ? 1900 : 2000);
+    int pivot = ctx.dct ? ctx.dct->year % 100 + 10 : 30;
+    year = y2 + (y2 <= pivot ? 2000 : 1900);
     out.anchor = "absolute";
-  } else if (month && ctx.dct) {
-    // News reports the past: the most recent such month (or day) not after the DCT.
-    year = ctx.dct->year;
-    if (month > ctx.dct->month || (month == ctx.dct->month && day > ctx.dct->day)) --year;
-    out.anchor = "dct";
-  } else if (month) {
-    out.anchor = "none";
-  } else {
-    return false;
+  } else if (!yrel.empty()) {
+    auto s = shift_from_word(yrel.substr(0, yrel.find_first_of(" \t\n-")));
+    if (!s) return false;
+    if (ref) {
+      year = ref->year + *s;
+      out.anchor = anchor;
+    } else {
+      out.anchor = "none";
+    }
   }
+
+  if (!weekday_text.empty() && !month && !year) {
+    int wd = weekday_from_name(weekday_text);
+    if (!wd) return false;
+    if (!ref || ref->day == 0) {
+      out.value = "XXXX-XX-XX";
+      out.precision = "day";
+      out.anchor = "none";
+      return true;
+    }
+    // "Monday of next week", "Sunday from last week": move the reference first.
+    Ymd r = *ref;
+    std::optional<int> wby = by;
+    if (unit == "week" && by) {
+      r = add_days(r, 7 * *by - (weekday(r) - 1));  // Monday of that week
+      r = add_days(r, wd - 1);
+      out.value = format_ymd(r);
+    } else {
+      out.value = format_ymd(weekday_near(r, wd, wby, ctx.tense));
+    }
+    out.precision = "day";
+    out.anchor = anchor;
+    return true;
+  }
+
+  if (!year && by && (month || season) && ref && ref->month) {
+    // "last October", "next March", "this summer".
+    int m = season ? season_start(season) : month;
+    year = ref->year + (*by < 0 ? (m >= ref->month ? -1 : 0) : *by > 0 ? (m <= ref->month ? 1 : 0) : 0);
+    out.anchor = anchor;
+  }
+  if (!year && (month || quarter || half || season)) {
+    if (ref && ref->month) {
+      int first = month, last = month;
+      if (quarter) first = 3 * quarter - 2, last = 3 * quarter;
+      if (half) first = 6 * half - 5, last = 6 * half;
+      if (season) first = season_start(season), last = first + 2;
+      year = lean_year(*ref, first, last, day, ctx.tense);
+      if (season && std::string_view(season) == "WI" && ref->month <= 2 &&
+          ctx.tense != Tense::kFuture)
+        year = ref->year - 1;  // the winter of January is the one that began in December
+      out.anchor = anchor;
+    } else if (ref && quarter == 0 && half == 0 && !season && ctx.tense == Tense::kUnknown) {
+      out.anchor = "none";  // a year-only reference cannot place a month
+    } else {
+      out.anchor = "none";
+    }
+  }
+  if (!year && !month && !quarter && !half && !season) return false;
   if (day && year && !is_valid(year, month, day)) return false;
   if (day && !year && !is_valid(2000, month, day)) return false;
-  std::string y = year ? fmt::format("{:04d}", year) : "XXXX";
-  if (day) {
+  std::string y = year ? year_str(year) : "XXXX";
+  if (rule.attr("fiscal") == "true") {
+    out.value = (year ? "FY" : "FYXXXX") + (year ? y : "");
+    out.precision = "year";
+  } else if (quarter) {
+    out.value = fmt::format("{}-Q{}", y, quarter);
+    out.precision = "quarter";
+  } else if (half) {
+    out.value = fmt::format("{}-H{}", y, half);
+    out.precision = "half";
+  } else if (season) {
+    out.value = fmt::format("{}-{}", y, season);
+    out.precision = "season";
+  } else if (day) {
     out.value = fmt::format("{}-{:02d}-{:02d}", y, month, day);
     out.precision = "day";
   } else if (month) {
@@ -117,6 +457,13 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
     out.value = y;
     out.precision = "year";
   }
+  if (auto w = g("week"); !w.empty()) {
+    int wn = to_int(w);
+    if (!year || wn < 1 || wn > 53) return false;
+    out.value = fmt::format("{}-W{:02d}", y, wn);
+    out.precision = "week";
+  }
+  if (auto sfx = rule.attr("suffix"); !sfx.empty() && day && year) out.value += std::string(sfx);
   return true;
 }
 
