@@ -36,7 +36,8 @@ CREATE TABLE documents (
 CREATE INDEX documents_run_id ON documents(run_id);
 CREATE INDEX documents_dct ON documents(dct);
 
-CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='id');
+-- content="documents" (double quotes): the spelling sqlite-utils and Datasette look for.
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content="documents", content_rowid="id");
 CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
   INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
@@ -48,17 +49,44 @@ CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
   INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
 
+-- Lookup tables: one row per value a faceted column takes, with a `name` (Datasette labels foreign
+-- keys with it) and a description. Seeded with PRODUCT.md's values; a trigger adds any other value
+-- a rule produces, so a new category never makes a write fail.
+CREATE TABLE entity_kinds (name TEXT PRIMARY KEY, description TEXT);
+INSERT INTO entity_kinds VALUES
+  ('organisation', 'an organisation: regulator, government body, company, ...'),
+  ('threat_actor', 'a hacking group, canonical name with its aliases');
+CREATE TABLE categories (name TEXT PRIMARY KEY, description TEXT);
+INSERT INTO categories (name) VALUES ('regulator'), ('government'), ('intelligence_agency'),
+  ('law_enforcement'), ('legislature'), ('court'), ('company'), ('media'), ('security_vendor'),
+  ('political_party'), ('ngo'), ('international'), ('other');
+CREATE TABLE action_kinds (name TEXT PRIMARY KEY, description TEXT);
+INSERT INTO action_kinds VALUES
+  ('fine', 'a monetary penalty'), ('reprimand', 'a formal reprimand'), ('warning', 'a warning'),
+  ('order', 'enforcement notice, directive, instruction, injunction, ban'),
+  ('investigation', 'an investigation opened or under way'),
+  ('no_further_action', 'decided to take no further action'),
+  ('breach_report', 'someone reported or notified a breach to the regulator'),
+  ('hearing', 'a hearing'), ('report', 'published findings or criticism'),
+  ('settlement', 'a settlement'), ('charge', 'a criminal charge'), ('sanction', 'a sanction'),
+  ('ruling', 'a court ruling');
+
 CREATE TABLE entities (
   id        INTEGER PRIMARY KEY,
-  kind      TEXT NOT NULL,   -- organisation, threat_actor
+  kind      TEXT NOT NULL REFERENCES entity_kinds(name),   -- organisation, threat_actor
   name      TEXT NOT NULL,
-  category  TEXT,
+  category  TEXT REFERENCES categories(name),
   country   TEXT,
   sponsor   TEXT,
   ids       TEXT,            -- JSON object, e.g. {"mitre":"G0016"}
   UNIQUE (kind, name)
 );
+CREATE INDEX entities_kind ON entities(kind);
 CREATE INDEX entities_category ON entities(category);
+CREATE TRIGGER entities_lookups BEFORE INSERT ON entities BEGIN
+  INSERT OR IGNORE INTO entity_kinds (name) VALUES (new.kind);
+  INSERT OR IGNORE INTO categories (name) SELECT new.category WHERE new.category IS NOT NULL;
+END;
 CREATE INDEX entities_country ON entities(country);
 
 CREATE TABLE aliases (
@@ -84,6 +112,7 @@ CREATE TABLE mentions (
 );
 CREATE INDEX mentions_document_id ON mentions(document_id);
 CREATE INDEX mentions_entity_id ON mentions(entity_id);
+CREATE INDEX mentions_document_line ON mentions(document_id, line);
 
 CREATE TABLE dates (
   id           INTEGER PRIMARY KEY,
@@ -101,12 +130,14 @@ CREATE TABLE dates (
 );
 CREATE INDEX dates_document_id ON dates(document_id);
 CREATE INDEX dates_value ON dates(value);
+CREATE INDEX dates_document_line ON dates(document_id, line);
+CREATE INDEX dates_precision ON dates(precision);
 
 CREATE TABLE regulator_actions (
   id            INTEGER PRIMARY KEY,
   document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   regulator_id  INTEGER NOT NULL REFERENCES entities(id),
-  action        TEXT NOT NULL,
+  action        TEXT NOT NULL REFERENCES action_kinds(name),
   target_id     INTEGER REFERENCES entities(id),
   target_text   TEXT,
   date          TEXT,
@@ -124,6 +155,10 @@ CREATE INDEX regulator_actions_document_id ON regulator_actions(document_id);
 CREATE INDEX regulator_actions_regulator_id ON regulator_actions(regulator_id);
 CREATE INDEX regulator_actions_target_id ON regulator_actions(target_id);
 CREATE INDEX regulator_actions_action ON regulator_actions(action);
+CREATE INDEX regulator_actions_date ON regulator_actions(date);
+CREATE TRIGGER regulator_actions_lookups BEFORE INSERT ON regulator_actions BEGIN
+  INSERT OR IGNORE INTO action_kinds (name) VALUES (new.action);
+END;
 
 CREATE TABLE failures (
   id      INTEGER PRIMARY KEY,
@@ -132,6 +167,44 @@ CREATE TABLE failures (
   reason  TEXT NOT NULL
 );
 CREATE INDEX failures_run_id ON failures(run_id);
+
+-- Views for the common questions, for people who open the database without dossier.
+-- Boilerplate (page furniture) is left out of every view.
+
+-- The documents that mention an entity, with how often.
+CREATE VIEW entity_documents AS
+SELECT e.id AS entity_id, e.kind, e.name AS entity, e.category, m.document_id, d.path, d.title,
+       count(*) AS mentions, min(m.line) AS first_line
+  FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN documents d ON d.id = m.document_id
+ WHERE NOT m.boilerplate
+ GROUP BY e.id, m.document_id;
+
+-- Dated events of an entity: a date on the same line as a mention of the entity.
+CREATE VIEW entity_timeline AS
+SELECT e.id AS entity_id, e.kind, e.name AS entity, dt.value, dt.precision, dt.mod,
+       dt.text AS date_text, m.text AS mention_text, m.document_id, d.path, m.line,
+       dt.start AS date_start, m.start AS mention_start
+  FROM mentions m
+  JOIN dates dt ON dt.document_id = m.document_id AND dt.line = m.line AND NOT dt.boilerplate
+  JOIN entities e ON e.id = m.entity_id
+  JOIN documents d ON d.id = m.document_id
+ WHERE NOT m.boilerplate;
+
+-- The same for threat actors only (SELECT * FROM actor_timeline WHERE entity = 'Midnight Blizzard'
+-- ORDER BY value).
+CREATE VIEW actor_timeline AS
+SELECT * FROM entity_timeline WHERE kind = 'threat_actor';
+
+-- Regulator actions with the regulator's and the target's names and the document's path.
+CREATE VIEW regulator_actions_named AS
+SELECT r.id, r.date, reg.name AS regulator, r.action, r.negated,
+       coalesce(tgt.name, r.target_text) AS target, r.amount, r.currency, r.text, d.path,
+       r.document_id, r.line, r.start, r.end, r.rule, r.regulator_id, r.target_id
+  FROM regulator_actions r
+  JOIN entities reg ON reg.id = r.regulator_id
+  LEFT JOIN entities tgt ON tgt.id = r.target_id
+  JOIN documents d ON d.id = r.document_id
+ WHERE NOT r.boilerplate;
 )SQL";
 
 }  // namespace dossier::store
