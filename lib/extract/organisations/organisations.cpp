@@ -3,15 +3,26 @@
 #include <algorithm>
 
 #include "lib/extract/mention.hpp"
+#include "lib/extract/organisations/document_aliases.hpp"
+#include "lib/extract/organisations/name_shape.hpp"
 
 namespace dossier::extract::organisations {
+namespace {
 
-std::vector<OrganisationMention> extract(const rules::RuleSet& rules, const text::Document& doc,
-                                         std::vector<std::string>& /*warnings*/) {
-  std::vector<OrganisationMention> out;
+bool overlaps_any(const std::vector<text::Span>& taken, text::Span s) {
+  return std::any_of(taken.begin(), taken.end(), [&](text::Span t) { return t.overlaps(s); });
+}
+
+std::string_view line_text(const text::Document& doc, std::size_t offset) {
+  text::Span l = doc.lines.line_span(doc.lines.line_of(offset));
+  return std::string_view(doc.text).substr(l.start, l.size());
+}
+
+// Gazetteer names and descriptions.
+void gazetteer_mentions(const rules::RuleSet& rules, const text::Document& doc,
+                        std::vector<OrganisationMention>& out, std::vector<text::Span>& taken) {
   const rules::KindNames& kn = rules.names(rules::Kind::kOrganisations);
   const auto& entities = kn.gazetteer.entities();
-  std::vector<text::Span> taken;
   for (const rules::Hit& hit : kn.scanner.scan(doc.text, false)) {
     const std::vector<int>* ids =
         kn.gazetteer.lookup(std::string_view(doc.text).substr(hit.span.start, hit.span.size()));
@@ -25,20 +36,50 @@ std::vector<OrganisationMention> extract(const rules::RuleSet& rules, const text
     taken.push_back(hit.span);
     out.push_back(std::move(m));
   }
+}
+
+// Rule matches (legal forms, institutional shapes, roles), trimmed, outside headlines.
+void rule_mentions(const rules::RuleSet& rules, const text::Document& doc,
+                   std::vector<OrganisationMention>& out, std::vector<text::Span>& taken) {
   const rules::KindRules& kr = rules.rules(rules::Kind::kOrganisations);
   for (const rules::Hit& hit : kr.scanner.scan(doc.text, true)) {
     const rules::Rule& rule = kr.rules[hit.pattern];
     if (rule.block) continue;
-    text::Span span = group_span(hit, "name").value_or(hit.span);
-    if (std::any_of(taken.begin(), taken.end(), [&](text::Span t) { return t.overlaps(span); }))
-      continue;
+    text::Span span = trim_name(doc.text, group_span(hit, "name").value_or(hit.span));
+    if (span.size() == 0 || overlaps_any(taken, span)) continue;
+    if (is_title_case(line_text(doc, span.start))) continue;
     OrganisationMention m;
     fill_mention(m, doc, span, rule.id);
-    m.name = m.text;
+    text::Span bare = without_legal_form(doc.text, span);
+    m.name = doc.text.substr(bare.start, bare.size());
     m.category = std::string(rule.attr("category", "other"));
     m.country = std::string(rule.attr("country"));
+    taken.push_back(span);
     out.push_back(std::move(m));
   }
+}
+
+}  // namespace
+
+std::vector<OrganisationMention> extract(const rules::RuleSet& rules, const text::Document& doc,
+                                         std::vector<std::string>& /*warnings*/) {
+  std::vector<OrganisationMention> out;
+  std::vector<text::Span> taken;
+  gazetteer_mentions(rules, doc, out, taken);
+  const std::size_t from_gazetteer = out.size();
+  rule_mentions(rules, doc, out, taken);
+
+  DocumentAliases aliases;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const OrganisationMention& m = out[i];
+    aliases.learn_acronym(doc, m, i < from_gazetteer);
+    if (i >= from_gazetteer) {
+      aliases.learn(m.text, m);
+      if (m.name != m.text && m.name.size() >= 4) aliases.learn(m.name, m);
+    }
+  }
+  for (OrganisationMention& m : aliases.find(doc, taken)) out.push_back(std::move(m));
+
   std::sort(out.begin(), out.end(),
             [](const auto& a, const auto& b) { return a.span.start < b.span.start; });
   return out;
