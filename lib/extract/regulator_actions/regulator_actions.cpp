@@ -1,11 +1,42 @@
 #include "lib/extract/regulator_actions/regulator_actions.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "lib/extract/mention.hpp"
+#include "lib/extract/regulator_actions/amount.hpp"
+#include "lib/extract/regulator_actions/roles.hpp"
 #include "lib/text/sentences.hpp"
 
 namespace dossier::extract::regulator_actions {
+namespace {
+
+// A sentence that refers back to a regulator named shortly before.
+bool refers_back(std::string_view s) {
+  for (std::string_view w : {"the regulator", "The regulator", "the watchdog", "The watchdog",
+                             "the authority", "The authority", "the DPA", "The DPA",
+                             "the commissioner", "The commissioner", "the agency", "The agency"}) {
+    if (s.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Sentences back that "the watchdog" may reach.
+constexpr int kReferBack = 3;
+
+Side side_of(const rules::Rule& r, std::string_view key, Side fallback) {
+  std::string_view v = r.attr(key);
+  if (v == "after") return Side::kAfter;
+  if (v == "before") return Side::kBefore;
+  return fallback;
+}
+
+bool carries_money(std::string_view action) {
+  return action == "fine" || action == "settlement" || action == "order" || action == "sanction";
+}
+
+}  // namespace
 
 bool can_regulate(std::string_view c) {
   return c == "regulator" || c == "legislature" || c == "court" || c == "law_enforcement";
@@ -13,43 +44,101 @@ bool can_regulate(std::string_view c) {
 
 std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Document& doc,
                                      const Extractions& found,
-                                     std::vector<std::string>& /*warnings*/) {
+                                     std::vector<std::string>& warnings) {
   std::vector<RegulatorAction> out;
   const rules::KindRules& kr = rules.rules(rules::Kind::kRegulatorActions);
   if (kr.rules.empty()) return out;
-  std::vector<text::Span> sentences = text::split_sentences(doc.text);
-  std::vector<rules::Hit> hits = kr.scanner.scan(doc.text, true);
-  for (const text::Span& s : sentences) {
-    // The first action rule that fits the sentence makes its record.
-    auto hit = std::find_if(hits.begin(), hits.end(), [&](const rules::Hit& h) {
-      return h.span.start >= s.start && h.span.end <= s.end && !kr.rules[h.pattern].block;
-    });
-    if (hit == hits.end()) continue;
-    const rules::Rule& rule = kr.rules[hit->pattern];
-    const OrganisationMention* regulator = nullptr;
-    const OrganisationMention* target = nullptr;
-    for (const auto& o : found.organisations) {
-      if (o.span.start < s.start || o.span.end > s.end) continue;
-      if (!regulator && can_regulate(o.category)) regulator = &o;
+  const std::string_view text = doc.text;
+  std::size_t cut = 0;
+  std::vector<text::Span> sentences = text::split_sentences(text, &cut);
+  if (cut > 0)
+    warnings.push_back(fmt::format("{} sentences longer than {} bytes were cut for regulator actions",
+                                   cut, text::kMaxSentenceBytes));
+  const auto& orgs = found.organisations;
+  const auto& dates = found.dates;
+  std::size_t oi = 0, di = 0;
+  const OrganisationMention* last_regulator = nullptr;
+  int last_regulator_sentence = -1000;
+  for (int si = 0; si < static_cast<int>(sentences.size()); ++si) {
+    const text::Span s = sentences[si];
+    std::vector<const OrganisationMention*> here;
+    while (oi < orgs.size() && orgs[oi].span.start < s.start) ++oi;
+    for (std::size_t k = oi; k < orgs.size() && orgs[k].span.start < s.end; ++k)
+      if (orgs[k].span.end <= s.end) here.push_back(&orgs[k]);
+    std::vector<const DateMention*> when;
+    while (di < dates.size() && dates[di].span.start < s.start) ++di;
+    for (std::size_t k = di; k < dates.size() && dates[k].span.start < s.end; ++k)
+      if (dates[k].span.end <= s.end) when.push_back(&dates[k]);
+
+    const std::string_view sentence = text.substr(s.start, s.size());
+    bool has_regulator = std::any_of(here.begin(), here.end(),
+                                     [](auto* o) { return can_regulate(o->category); });
+    const OrganisationMention* referred = nullptr;
+    if (!has_regulator) {
+      if (!last_regulator || si - last_regulator_sentence > kReferBack || !refers_back(sentence))
+        continue;
+      referred = last_regulator;
     }
-    if (!regulator) continue;
-    for (const auto& o : found.organisations) {
-      if (o.span.start < s.start || o.span.end > s.end || o.name == regulator->name) continue;
-      if (!target) target = &o;
+    std::vector<Money> money;
+    bool money_done = false;
+    std::vector<std::pair<std::string, std::string>> made;  // (action, regulator) in this sentence
+    for (rules::Hit hit : kr.scanner.scan(sentence, true)) {
+      const rules::Rule& rule = kr.rules[hit.pattern];
+      if (rule.block) continue;
+      hit.span = {hit.span.start + s.start, hit.span.end + s.start};
+      for (auto& g : hit.groups) g.span = {g.span.start + s.start, g.span.end + s.start};
+      text::Span trigger = hit.span;
+      const std::string action(rule.attr("action"));
+      const OrganisationMention* regulator =
+          referred ? referred : pick_regulator(here, text, trigger, side_of(rule, "regulator", Side::kBefore));
+      if (!regulator) continue;
+      if (std::find(made.begin(), made.end(), std::pair(action, regulator->name)) != made.end())
+        continue;
+      made.emplace_back(action, regulator->name);
+      bool by_regulator = regulator->span.start >= trigger.end;
+      Side target_side = side_of(rule, "target",
+                                 by_regulator && rule.attr("regulator") != "after" ? Side::kBefore : Side::kAfter);
+      if (!money_done && carries_money(action)) {
+        money = find_money(sentence, s.start);
+        money_done = true;
+      }
+      RegulatorAction a;
+      fill_mention(a, doc, s, rule.id);
+      a.regulator = regulator->name;
+      a.action = action;
+      bool fallback = false;
+      if (const OrganisationMention* t = pick_target(here, regulator, trigger, target_side, &fallback)) {
+        a.target = t->name;
+        if (fallback)
+          warnings.push_back(fmt::format("line {}: {} target '{}' is only the nearest organisation",
+                                         a.line, action, t->name));
+      } else if (action == "fine" || action == "settlement" || action == "charge" ||
+                 action == "sanction" || action == "reprimand" || action == "order") {
+        a.target = noun_phrase_target(text, s, trigger, target_side, money);
+      }
+      if (const DateMention* d = pick_date(when, text, trigger)) a.date = d->value;
+      if (carries_money(action)) {
+        if (const Money* m = pick_money(money, trigger)) {
+          a.amount = m->minor;
+          a.currency = m->currency;
+          if (m->upper_bound || m->range)
+            warnings.push_back(fmt::format("line {}: {} amount '{}' is {}", a.line, action,
+                                           text.substr(m->span.start, m->span.size()),
+                                           m->range ? "the low end of a range" : "a maximum, not a sum imposed"));
+        }
+      }
+      a.negated = !group_text(hit, text, "negation").empty();
+      if (rule.attr("proposed") == "true")
+        warnings.push_back(fmt::format("line {}: proposed {}, not imposed: '{}'", a.line, action,
+                                       text.substr(trigger.start, trigger.size())));
+      out.push_back(std::move(a));
     }
-    RegulatorAction a;
-    fill_mention(a, doc, s, rule.id);
-    a.regulator = regulator->name;
-    a.action = std::string(rule.attr("action"));
-    if (target) a.target = target->name;
-    for (const auto& d : found.dates) {
-      if (d.span.start >= s.start && d.span.end <= s.end) {
-        a.date = d.value;
-        break;
+    for (const OrganisationMention* o : here) {
+      if (can_regulate(o->category)) {
+        last_regulator = o;
+        last_regulator_sentence = si;
       }
     }
-    a.negated = !group_text(*hit, doc.text, "negation").empty();
-    out.push_back(std::move(a));
   }
   return out;
 }

@@ -1,8 +1,13 @@
 #pragma once
-// Regulator actions: in each sentence that names a regulator, legislature, court or
-// law-enforcement body, an action rule's match (attribute `action`, one of PRODUCT.md's kinds)
-// makes one record; the regulator is the acting organisation of the sentence, the target the
-// organisation acted on, the date the date mention of the sentence.
+// Regulator actions: in each sentence, each match of an action rule (attribute `action`, one of
+// PRODUCT.md's kinds) makes one record when the sentence names a regulator, legislature, court or
+// law-enforcement body (or refers back to the one named just before: "the watchdog").
+// Rule attributes say where the roles sit relative to the match: `regulator = "after"`
+// ("reported the breach to the ICO"), `target = "before"` (the subject: passives, breach
+// reports, hearings); `proposed = "true"` marks intended fines (kept as fines, with a document
+// warning). A named group `negation` ("did not", "declined to") sets `negated`.
+// The record's text is the sentence; the amount the sum of money belonging to the match.
+// One record per action kind and regulator per sentence.
 
 #include <string>
 #include <vector>
