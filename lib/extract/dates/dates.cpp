@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <charconv>
 #include <tuple>
 
@@ -58,7 +59,9 @@ std::optional<Ymd> infer_reference(const std::vector<rules::Hit>& hits,
   for (const rules::Hit& h : hits) {
     const rules::Rule& rule = rules[h.pattern];
     if (rule.block) continue;
-    if (rule.attr("relative") == "last-year") last_year = true;
+    std::string said(text.substr(h.span.start, h.span.size()));
+    for (char& c : said) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (said.find("last year") != std::string::npos) last_year = true;
     DateMention m;
     if (!normalise(rule, h, text, none, m) || m.anchor != "absolute") continue;
     auto d = partial_ymd(m.value);

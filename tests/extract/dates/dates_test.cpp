@@ -1,0 +1,221 @@
+// Date normalisation, resolution against the DCT, the DCT chain, and Duckling coverage.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "lib/extract/dates/dct.hpp"
+#include "lib/extract/dates/normalise.hpp"
+#include "lib/extract/extractor.hpp"
+#include "lib/rules/rule_set.hpp"
+
+using namespace dossier;
+
+namespace {
+
+// The built-in date rule files only, so these tests do not depend on other kinds' rules.
+const rules::RuleSet& date_rules() {
+  static std::shared_ptr<const rules::RuleSet> set = [] {
+    std::vector<rules::RuleSet::SourceFile> files;
+    for (const char* name : {"dates.toml", "dates-relative.toml", "dates-blockers.toml"}) {
+      std::ifstream in(std::string(DOSSIER_SOURCE_DIR "/data/rules/") + name);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      files.push_back({name, ss.str()});
+    }
+    rules::Diagnostics diags;
+    auto s = rules::RuleSet::load_texts(files, diags);
+    REQUIRE(diags.empty());
+    return s;
+  }();
+  return *set;
+}
+
+std::vector<extract::DateMention> dates_of(const std::string& text, const std::string& dct) {
+  text::Document doc;
+  doc.text = text;
+  if (!dct.empty()) {
+    doc.dct = dct;
+    doc.dct_source = text::DctSource::kFlag;
+  }
+  return extract::extract(date_rules(), doc).dates;
+}
+
+// text -> value of the one date whose text is `match`, or "" when there is none.
+std::string value_of(const std::string& text, const std::string& match,
+                     const std::string& dct = "2024-11-21") {
+  for (const auto& d : dates_of(text, dct)) {
+    if (d.text == match) return d.value;
+  }
+  return "";
+}
+
+// The Duckling coverage this code has reached; raise it as rules are added.
+constexpr double kDucklingFloor = 0.38;
+
+}  // namespace
+
+TEST_CASE("full dates in every order normalise to exact values", "[dates]") {
+  CHECK(value_of("On 2 May 2024 it fell.", "2 May 2024") == "2024-05-02");
+  CHECK(value_of("On May 2nd, 2024 it fell.", "May 2nd, 2024") == "2024-05-02");
+  CHECK(value_of("On 2024-05-02 it fell.", "2024-05-02") == "2024-05-02");
+  CHECK(value_of("Tuesday, October 4, 2005 was busy.", "Tuesday, October 4, 2005") == "2005-10-04");
+  CHECK(value_of("in late November 2023 it", "late November 2023") == "2023-11");
+  CHECK(value_of("in the fourth quarter of 2005", "the fourth quarter of 2005") == "2005-Q4");
+  CHECK(value_of("results for FY2023 were", "FY2023") == "FY2023");
+  CHECK(value_of("sales in H1 2024 rose", "H1 2024") == "2024-H1");
+  CHECK(value_of("in the 1990s it", "1990s") == "199");
+  CHECK(value_of("planned for 2024-W19.", "2024-W19") == "2024-W19");
+  CHECK(value_of("in the summer of 2024 it", "the summer of 2024") == "2024-SU");
+}
+
+TEST_CASE("numeric dates are day-first unless the document or the numbers say otherwise",
+          "[dates]") {
+  CHECK(value_of("Received 02/05/2024.", "02/05/2024") == "2024-05-02");
+  CHECK(value_of("Received 10/31/1974.", "10/31/1974") == "1974-10-31");
+  CHECK(value_of("On October 12 we met; the form says 7/8/07.", "7/8/07") == "2007-07-08");
+  text::Document doc;
+  doc.text = "Received 02/05/2024.";
+  extract::extract(date_rules(), doc);
+  CHECK(std::any_of(doc.warnings.begin(), doc.warnings.end(),
+                    [](const std::string& w) { return w.find("02/05/2024") != std::string::npos; }));
+}
+
+TEST_CASE("dates without a year lean to the past unless the tense says the future", "[dates]") {
+  CHECK(value_of("It happened on 30 December.", "30 December") == "2023-12-30");
+  CHECK(value_of("The office will decide on 2 December.", "2 December") == "2024-12-02");
+  CHECK(value_of("CISA warned in April that", "April") == "2024-04");
+  CHECK(value_of("The minister resigned on Tuesday.", "Tuesday") == "2024-11-19");
+  CHECK(value_of("The board will meet on Tuesday.", "Tuesday") == "2024-11-26");
+  CHECK(value_of("She said on Thursday that", "Thursday") == "2024-11-21");
+}
+
+TEST_CASE("relative expressions resolve against the DCT or the previous date", "[dates]") {
+  CHECK(value_of("over last year's hack", "last year") == "2023");
+  CHECK(value_of("Police said yesterday that", "yesterday") == "2024-11-20");
+  CHECK(value_of("talks next week", "next week") == "2024-W48");
+  CHECK(value_of("two years ago it", "two years ago") == "2022");
+  CHECK(value_of("Earlier this year, hackers", "Earlier this year") == "2024");
+  CHECK(value_of("It began in March 2023. The following month it ended.",
+                 "The following month") == "2023-04");
+  auto ds = dates_of("The following month it ended.", "2024-11-21");
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].anchor == "none");
+}
+
+TEST_CASE("ranges give two dates that share the year", "[dates]") {
+  CHECK(value_of("between January and March 2024 the firm", "January") == "2024-01");
+  CHECK(value_of("between January and March 2024 the firm", "March 2024") == "2024-03");
+}
+
+TEST_CASE("things that look like dates are not", "[dates]") {
+  for (const char* text : {"It employs 2023 employees.", "It cost $2024.", "Windows 2000 ran it.",
+                           "Call 020 7946 2023 now.", "Theresa May said so.",
+                           "Protesters march on Whitehall.", "It meets every Monday.",
+                           "It lasted three months.", "She is in her 70s.",
+                           "over the past year it grew"}) {
+    INFO(text);
+    CHECK(dates_of(text, "2024-11-21").empty());
+  }
+}
+
+TEST_CASE("without a creation date values keep X's or are inferred from the text", "[dates]") {
+  {
+    text::Document doc;
+    doc.text = "It happened on 2 May.";
+    auto x = extract::extract(date_rules(), doc);
+    REQUIRE(x.dates.size() == 1);
+    CHECK(x.dates[0].value == "XXXX-05-02");
+    CHECK(x.dates[0].anchor == "none");
+  }
+  {
+    text::Document doc;
+    doc.text = "A separate attack in 2023 was followed by last year's hack.";
+    auto x = extract::extract(date_rules(), doc);
+    CHECK(doc.dct_source == text::DctSource::kInferred);
+    CHECK(doc.dct == "2024");
+    REQUIRE(x.dates.size() == 2);
+    CHECK(x.dates[1].value == "2023");
+  }
+}
+
+TEST_CASE("the DCT chain: header, then file name, then input date", "[dates][dct]") {
+  using extract::dates::find_dct;
+  text::Document a;
+  a.text = "Date: Tue, 21 Nov 2024 09:00\n\nBody.";
+  a.path = "2023-01-01-x.txt";
+  a.input_date = "2022-02-02";
+  find_dct(a);
+  CHECK(a.dct == "2024-11-21");
+  CHECK(a.dct_source == text::DctSource::kHeader);
+  text::Document b;
+  b.text = "Body.";
+  b.path = "foi/report_20240502.txt";
+  b.input_date = "2022-02-02";
+  find_dct(b);
+  CHECK(b.dct == "2024-05-02");
+  CHECK(b.dct_source == text::DctSource::kFilename);
+  text::Document c;
+  c.text = "Body.";
+  c.input_date = "2022-02-02";
+  find_dct(c);
+  CHECK(c.dct == "2022-02-02");
+  CHECK(c.dct_source == text::DctSource::kInput);
+  text::Document d;
+  d.text = "Body.";
+  d.dct = "2020-01-01";
+  d.dct_source = text::DctSource::kFlag;
+  find_dct(d);
+  CHECK(d.dct == "2020-01-01");
+  CHECK(d.dct_source == text::DctSource::kFlag);
+}
+
+TEST_CASE("Duckling's English date-only expressions are found whole", "[dates][duckling]") {
+  std::ifstream in(DOSSIER_SOURCE_DIR "/../shared/eval/dev/duckling-en-time.jsonl");
+  if (!in) {
+    WARN("duckling-en-time.jsonl not found next to the source tree: skipped");
+    return;
+  }
+  // Skipped, and why: times of day (grain Hour/Minute/Second), durations and intervals
+  // (kind interval/open_interval/negative), holidays (kind holiday*, a table not rules).
+  std::map<std::string, int> skipped;
+  int total = 0, found = 0;
+  std::vector<std::string> missed;
+  std::string line;
+  while (std::getline(in, line)) {
+    auto j = nlohmann::json::parse(line);
+    std::string kind = j.value("kind", "");
+    std::string grain = j["grain"].is_string() ? j["grain"].get<std::string>() : "";
+    if (kind != "datetime") {
+      ++skipped["kind " + kind + " (not a single date)"];
+      continue;
+    }
+    if (grain != "Day" && grain != "Week" && grain != "Month" && grain != "Quarter" &&
+        grain != "Year") {
+      ++skipped["grain " + grain + " (time of day)"];
+      continue;
+    }
+    if (!j["holiday"].is_null()) {
+      ++skipped["holiday"];
+      continue;
+    }
+    std::string text = j["text"];
+    std::string ref = j["ref_time"].get<std::string>().substr(0, 10);
+    ++total;
+    bool whole = false;
+    for (const auto& d : dates_of(text, ref)) whole |= d.span.start == 0 && d.span.end == text.size();
+    if (whole) ++found; else missed.push_back(text);
+  }
+  std::string skip_list;
+  for (const auto& [why, n] : skipped) skip_list += "\n  skipped " + std::to_string(n) + ": " + why;
+  double rate = total ? static_cast<double>(found) / total : 0.0;
+  std::string missed_list;
+  for (const auto& m : missed) missed_list += "\n  missed: " + m;
+  WARN("Duckling date-only expressions found whole: " << found << "/" << total << skip_list);
+  INFO(missed_list);
+  // The target is 0.95; this guards the level reached so far (see the report).
+  CHECK(rate >= kDucklingFloor);
+}
