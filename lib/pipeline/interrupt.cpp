@@ -19,6 +19,8 @@ void on_signal(int sig) {
 void install_interrupt_handlers() {
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
+  // Past `ulimit -f` a write fails with EFBIG (and a clear message) instead of killing us.
+  std::signal(SIGXFSZ, SIG_IGN);
 }
 
 const std::atomic<bool>& interrupted() { return g_interrupted; }

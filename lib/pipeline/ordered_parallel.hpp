@@ -24,7 +24,8 @@ void ordered_parallel(std::size_t n, int jobs, std::size_t window, Produce produ
   std::mutex mu;
   std::condition_variable ready, space;
   std::size_t claimed = 0, consumed = 0;
-  auto stopped = [&] { return stop && stop->load(std::memory_order_relaxed); };
+  bool failed = false;  // consume threw: workers stop, then the exception goes on (under mu)
+  auto stopped = [&] { return failed || (stop && stop->load(std::memory_order_relaxed)); };
 
   auto worker = [&] {
     while (true) {
@@ -58,7 +59,18 @@ void ordered_parallel(std::size_t n, int jobs, std::size_t window, Produce produ
       item = std::move(*slots[consumed % window]);
       slots[consumed % window].reset();
     }
-    consume(consumed, std::move(item));
+    try {
+      consume(consumed, std::move(item));
+    } catch (...) {
+      // Joinable threads must not be destroyed: stop and join them, then rethrow.
+      {
+        std::lock_guard lock(mu);
+        failed = true;
+      }
+      space.notify_all();
+      for (auto& t : threads) t.join();
+      throw;
+    }
     {
       std::lock_guard lock(mu);
       ++consumed;

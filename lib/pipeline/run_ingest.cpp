@@ -1,9 +1,12 @@
+#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <chrono>
 #include <cstdio>
 #include <thread>
 
+#include "lib/error.hpp"
 #include "lib/output/ndjson.hpp"
 #include "lib/pipeline/commands.hpp"
 #include "lib/pipeline/interrupt.hpp"
@@ -25,7 +28,8 @@ struct Counts {
 
 }  // namespace
 
-int run_ingest(const IngestOptions& o) {
+// run_ingest without the translation of database write errors.
+int ingest_unguarded(const IngestOptions& o) {
   install_interrupt_handlers();
   auto started = std::chrono::steady_clock::now();
   auto rules = load_rules(o.rules_dirs);
@@ -141,6 +145,19 @@ int run_ingest(const IngestOptions& o) {
   }
   if (stopped) return kExitInterrupted;
   return c.failed ? kExitPartial : kExitOk;
+}
+
+int run_ingest(const IngestOptions& o) {
+  try {
+    return ingest_unguarded(o);
+  } catch (const SQLite::Exception& e) {
+    // A write that fails mid-run (disk full, file size limit, I/O error): what was committed
+    // stays, the batch in progress is rolled back; say which database and why.
+    throw Fatal(fmt::format("{}: cannot write database: {}{}", o.db, e.what(),
+                            (e.getErrorCode() == SQLITE_FULL || e.getErrorCode() == SQLITE_IOERR)
+                                ? " (disk full or file size limit?); what was committed is kept"
+                                : ""));
+  }
 }
 
 }  // namespace dossier::pipeline

@@ -1,6 +1,7 @@
 #include "lib/store/database.hpp"
 
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -30,11 +31,13 @@ void migrate(SQLite::Database& db, const std::string& path) {
         path, v, kSchemaVersion));
   }
   if (v == 0) {
+    // Two first runs at once: take the write lock, then look again (the other may have won).
+    SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (schema_version(db) != 0) return;
     if (table_count(db) > 0) {
       throw Fatal(fmt::format("{}: not a dossier database (it has other tables); use another --db",
                               path));
     }
-    SQLite::Transaction t(db);
     db.exec(kSchemaV1);
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     t.commit();
@@ -57,7 +60,17 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
       }
       db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
     } else {
+      std::filesystem::path parent = std::filesystem::path(path).parent_path();
+      if (!parent.empty() && !std::filesystem::is_directory(parent)) {
+        throw Fatal(fmt::format("{}: cannot create database: folder {} does not exist", path,
+                                parent.string()));
+      }
       db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      // SQLite quietly opens a file it may not write read-only; say so before any work is done.
+      if (sqlite3_db_readonly(db->getHandle(), "main") == 1) {
+        throw Fatal(fmt::format("{}: database is read-only (check the file's and its folder's "
+                                "permissions)", path));
+      }
     }
     db->setBusyTimeout(30000);
     // Reading the schema both checks the file is a database and takes the version.

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <exception>
 
 #include "lib/version.hpp"
 
@@ -74,7 +75,8 @@ Writer::Writer(SQLite::Database& db, const rules::RuleSet& rules)
 Writer::~Writer() {
   if (in_tx_) {
     try {
-      db_.exec("COMMIT");
+      // Unwinding from a failed write (disk full): a half-written document must not be committed.
+      db_.exec(std::uncaught_exceptions() > 0 ? "ROLLBACK" : "COMMIT");
     } catch (...) {
     }
   }
