@@ -8,8 +8,8 @@ rm -f demo.sqlite demo.sqlite-wal demo.sqlite-shm
 # The samples carry no date of their own; they were published around 21 November 2024.
 build/dossier ingest data/samples --db demo.sqlite --dct 2024-11-21
 echo
+echo "What the samples say about APT29 (an alias of Midnight Blizzard), oldest first:"
+build/dossier timeline --actor APT29 --db demo.sqlite
+echo
 echo "Regulator actions in the samples:"
-sqlite3 -header -column demo.sqlite \
-  "SELECT r.action, e.name AS regulator, r.target_text AS target, r.date
-     FROM regulator_actions r JOIN entities e ON e.id = r.regulator_id
-    WHERE NOT r.boilerplate ORDER BY r.id"
+build/dossier actions --db demo.sqlite
