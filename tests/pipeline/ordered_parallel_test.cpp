@@ -1,0 +1,54 @@
+#include "lib/pipeline/ordered_parallel.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <thread>
+
+using dossier::pipeline::ordered_parallel;
+
+TEST_CASE("results are consumed in input order whatever order they finish in", "[pipeline]") {
+  std::vector<std::size_t> seen;
+  ordered_parallel<std::size_t>(
+      50, 4, 8,
+      [](std::size_t i) {
+        // Later items finish first.
+        std::this_thread::sleep_for(std::chrono::microseconds((50 - i) * 20));
+        return i * 10;
+      },
+      [&](std::size_t i, std::size_t&& v) {
+        CHECK(v == i * 10);
+        seen.push_back(i);
+      });
+  REQUIRE(seen.size() == 50);
+  for (std::size_t i = 0; i < seen.size(); ++i) CHECK(seen[i] == i);
+}
+
+TEST_CASE("no more than the window is in flight", "[pipeline]") {
+  std::atomic<int> in_flight{0}, most{0};
+  ordered_parallel<int>(
+      200, 4, 6,
+      [&](std::size_t) {
+        int now = ++in_flight;
+        int m = most.load();
+        while (now > m && !most.compare_exchange_weak(m, now)) {
+        }
+        return 0;
+      },
+      [&](std::size_t, int&&) { --in_flight; });
+  CHECK(most.load() <= 6);
+}
+
+TEST_CASE("a stop request ends the run after what was started", "[pipeline]") {
+  std::atomic<bool> stop{false};
+  std::size_t consumed = 0;
+  ordered_parallel<int>(
+      1000, 2, 4, [](std::size_t) { return 1; },
+      [&](std::size_t i, int&&) {
+        ++consumed;
+        if (i == 10) stop = true;
+      },
+      &stop);
+  CHECK(consumed >= 11);
+  CHECK(consumed < 1000);
+}
