@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "lib/output/table.hpp"
@@ -63,8 +62,8 @@ std::string highlight(const std::string& snippet, bool color) {
 std::string search_text(const std::vector<store::SearchHit>& hits, const Terminal& term) {
   std::string out;
   for (const auto& h : hits) {
-    std::string head = truncate_to_width(one_line(h.title.empty() ? h.path : h.path + "  " + h.title),
-                                         term.width);
+    std::string head =
+        truncate_to_width(one_line(h.title.empty() ? h.path : h.path + "  " + h.title), term.width);
     out += term.color ? kBold + head + kReset + '\n' : head + '\n';
     out += "  " + highlight(h.snippet, term.color) + '\n';
   }
@@ -73,13 +72,18 @@ std::string search_text(const std::vector<store::SearchHit>& hits, const Termina
 
 std::string search_json(const std::vector<store::SearchHit>& hits) {
   return lines(hits, [](const store::SearchHit& h) {
-    return Json{{"document_id", h.document_id}, {"path", h.path}, {"title", h.title},
-                {"snippet", highlight(h.snippet, false)}, {"rank", h.rank}};
+    return Json{{"document_id", h.document_id},
+                {"path", h.path},
+                {"title", h.title},
+                {"snippet", highlight(h.snippet, false)},
+                {"rank", h.rank}};
   });
 }
 
 std::string timeline_text(const std::vector<store::TimelineEvent>& events, const Terminal& term) {
-  std::vector<Column> cols{{"date"}, {"event"}, {"who", Align::kLeft, Flex::kFlexible},
+  std::vector<Column> cols{{"date"},
+                           {"event"},
+                           {"who", Align::kLeft, Flex::kFlexible},
                            {"what", Align::kLeft, Flex::kFlexible, Cut::kEnd, 3},
                            {"document", Align::kLeft, Flex::kFlexible, Cut::kStart}};
   std::vector<std::vector<std::string>> rows;
@@ -109,8 +113,12 @@ std::string timeline_json(const std::vector<store::TimelineEvent>& events) {
 }
 
 std::string entities_text(const std::vector<store::EntityRow>& rows, const Terminal& term) {
-  std::vector<Column> cols{{"kind"}, {"name", Align::kLeft, Flex::kFlexible}, {"category"},
-                           {"country"}, {"mentions", Align::kRight}, {"documents", Align::kRight}};
+  std::vector<Column> cols{{"kind"},
+                           {"name", Align::kLeft, Flex::kFlexible},
+                           {"category"},
+                           {"country"},
+                           {"mentions", Align::kRight},
+                           {"documents", Align::kRight}};
   std::vector<std::vector<std::string>> cells;
   for (const auto& r : rows) {
     cells.push_back({r.kind, r.name, r.category, r.country, std::to_string(r.mentions),
@@ -133,7 +141,9 @@ std::string entities_json(const std::vector<store::EntityRow>& rows) {
 
 std::string actions_text(const std::vector<store::ActionRow>& rows, const Terminal& term) {
   bool amounts = std::any_of(rows.begin(), rows.end(), [](const auto& r) { return r.amount; });
-  std::vector<Column> cols{{"date"}, {"regulator", Align::kLeft, Flex::kFlexible}, {"action"},
+  std::vector<Column> cols{{"date"},
+                           {"regulator", Align::kLeft, Flex::kFlexible},
+                           {"action"},
                            {"target", Align::kLeft, Flex::kFlexible}};
   if (amounts) cols.push_back({"amount", Align::kRight});
   cols.push_back({"text", Align::kLeft, Flex::kFlexible, Cut::kEnd, 3});
@@ -169,14 +179,18 @@ std::string actions_json(const std::vector<store::ActionRow>& rows) {
 std::string stats_text(const store::Stats& s, const Terminal& term) {
   std::vector<std::vector<std::string>> tables;
   for (const auto& t : s.tables) tables.push_back({t.table, std::to_string(t.rows)});
-  std::string out = render_table({{"table"}, {"rows", Align::kRight}}, tables, term.width,
-                                 color_of(term));
+  std::string out =
+      render_table({{"table"}, {"rows", Align::kRight}}, tables, term.width, color_of(term));
   std::vector<std::vector<std::string>> runs;
   for (const auto& r : s.runs) {
     runs.push_back({std::to_string(r.id), r.started, r.finished, r.status, r.version, r.counts});
   }
   out += "\nLast runs:\n";
-  out += render_table({{"run", Align::kRight}, {"started"}, {"finished"}, {"status"}, {"version"},
+  out += render_table({{"run", Align::kRight},
+                       {"started"},
+                       {"finished"},
+                       {"status"},
+                       {"version"},
                        {"counts", Align::kLeft, Flex::kFlexible}},
                       runs, term.width, color_of(term));
   if (s.runs.empty()) return out;

@@ -4,12 +4,12 @@
 // lib/output/table_results. Every function reads only; a bad search query or a name that resolves
 // to nothing throws Fatal with a message for the user.
 
+#include <SQLiteCpp/Database.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <SQLiteCpp/Database.h>
 
 namespace dossier::store {
 
@@ -40,7 +40,8 @@ std::vector<SearchHit> search(SQLite::Database& db, const std::string& query, in
 std::vector<std::int64_t> resolve_entity(SQLite::Database& db, const std::string& kind,
                                          const std::string& name);
 
-// `name` case-folded, with ’ and ‘ as ', and runs of spaces as one: the key names are compared by.
+// `name` case-folded, with ’ and ‘ as ', and runs of spaces as one: the key names are
+// compared by.
 std::string name_key(const std::string& name);
 
 // ---- timeline --------------------------------------------------------------------------------
@@ -51,14 +52,14 @@ struct TimelineFilter {
 };
 
 struct TimelineEvent {
-  std::string value;      // TIMEX3 date value
-  std::string precision;  // year, month, day, ... ("" for an action's date)
-  std::string kind;       // "mention" or "regulator_action"
+  std::string value;                  // TIMEX3 date value
+  std::string precision;              // year, month, day, ... ("" for an action's date)
+  std::string kind;                   // "mention" or "regulator_action"
   std::vector<std::string> entities;  // canonical names involved, in order of appearance
-  std::string action;     // for a regulator action: its kind ("fine", ...)
-  bool negated = false;   // "did not fine"
-  std::string what;       // the sentence it happened in
-  std::string date_text;  // the words of the date ("" for an action)
+  std::string action;                 // for a regulator action: its kind ("fine", ...)
+  bool negated = false;               // "did not fine"
+  std::string what;                   // the sentence it happened in
+  std::string date_text;              // the words of the date ("" for an action)
   std::int64_t document_id = 0;
   std::string path;
   int line = 0;

@@ -17,8 +17,8 @@ void check_action_kind(SQLite::Database& db, const std::string& action) {
   std::vector<std::string> kinds;
   while (q.executeStep()) kinds.push_back(q.getColumn(0).getString());
   if (std::find(kinds.begin(), kinds.end(), action) == kinds.end()) {
-    throw Fatal(fmt::format("--action {}: not an action kind; one of: {}", action,
-                            fmt::join(kinds, ", ")));
+    throw Fatal(
+        fmt::format("--action {}: not an action kind; one of: {}", action, fmt::join(kinds, ", ")));
   }
 }
 

@@ -22,7 +22,8 @@ Stats stats(SQLite::Database& db, int last_runs) {
   if (!s.runs.empty()) {
     SQLite::Statement f(db, "SELECT path, reason FROM failures WHERE run_id = ? ORDER BY id");
     f.bind(1, s.runs.front().id);
-    while (f.executeStep()) s.failures.push_back({f.getColumn(0).getString(), f.getColumn(1).getString()});
+    while (f.executeStep())
+      s.failures.push_back({f.getColumn(0).getString(), f.getColumn(1).getString()});
   }
   return s;
 }

@@ -75,7 +75,8 @@ void add_mention_events(SQLite::Database& db, Texts& texts, const TimelineFilter
       "dt.line, e.name, m.start, m.end "
       "FROM dates dt JOIN mentions m ON m.document_id = dt.document_id AND m.line = dt.line "
       "JOIN entities e ON e.id = m.entity_id JOIN documents d ON d.id = dt.document_id WHERE 1";
-  if (f.boilerplate == Boilerplate::kExclude) sql += " AND NOT dt.boilerplate AND NOT m.boilerplate";
+  if (f.boilerplate == Boilerplate::kExclude)
+    sql += " AND NOT dt.boilerplate AND NOT m.boilerplate";
   if (entities) sql += " AND m.entity_id IN " + id_list(*entities);
   sql += " ORDER BY dt.document_id, dt.start, m.start";
   SQLite::Statement q(db, sql);

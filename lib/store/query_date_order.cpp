@@ -1,11 +1,10 @@
 #include "lib/store/query_date_order.hpp"
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include <chrono>
 #include <cstdlib>
-
-#include <re2/re2.h>
 
 namespace dossier::store {
 namespace {
@@ -24,10 +23,18 @@ std::string iso_week_start(int y, int w) {
 }  // namespace
 
 DateOrderKey date_order_key(const std::string& value) {
-  static const RE2 re(R"(([0-9]{4})(?:-(?:([0-9]{2})(?:-([0-9]{2}))?|H([12])|Q([1-4])|(SP|SU|FA|WI)|W([0-9]{2})))?(?:T.*)?)");
+  static const RE2 re(
+      R"((?:FY)?([0-9]{4})(?:-(?:([0-9]{2})(?:-([0-9]{2}))?|H([12])|Q([1-4])|(SP|SU|FA|WI)|W([0-9]{2})))?(?:T.*)?)");
+  static const RE2 decade(R"(([0-9]{2,3}))");  // TIMEX3 "199" = the 1990s, "19" = the 1900s
   std::string y, m, d, h, q, s, w;
   DateOrderKey k;
   k.value = value;
+  if (RE2::FullMatch(value, decade, &y)) {
+    k.start = y.size() == 3 ? day(std::atoi(y.c_str()) * 10, 1, 1)
+                            : day(std::atoi(y.c_str()) * 100, 1, 1);
+    k.precision = y.size() == 3 ? -1 : -2;
+    return k;
+  }
   if (!RE2::FullMatch(value, re, &y, &m, &d, &h, &q, &s, &w)) {
     k.unknown = 1;
     k.start = value;

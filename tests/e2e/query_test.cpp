@@ -2,12 +2,12 @@
 // the database read by other tools (its views, sqlite-utils).
 
 #include <SQLiteCpp/Database.h>
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
 
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "lib/output/table.hpp"
@@ -27,8 +27,8 @@ const TempDir& samples_db() {
     fs::create_directories(t.path() / "in");
     for (const auto& e : fs::directory_iterator(source_dir() / "data" / "samples"))
       fs::copy_file(e.path(), t.path() / "in" / e.path().filename());
-    RunResult r = run_dossier({"ingest", "in", "--db", "d.sqlite", "--dct", "2024-11-21", "-q"},
-                              "", t.path());
+    RunResult r = run_dossier({"ingest", "in", "--db", "d.sqlite", "--dct", "2024-11-21", "-q"}, "",
+                              t.path());
     REQUIRE(r.exit_code == 0);
     done = true;
   }
@@ -59,7 +59,8 @@ TEST_CASE("timeline --actor APT29 lists Midnight Blizzard's events oldest first"
   REQUIRE(r.exit_code == 0);
   auto events = lines_of(r.out);
   REQUIRE(events.size() == 3);
-  // "late November 2023" (000 line 4), "In January" (000 line 3), "the January attack" (001 line 10).
+  // "late November 2023" (000 line 4), "In January" (000 line 3), "the January attack" (001 line
+  // 10).
   CHECK(events[0]["date"] == "2023-11");
   CHECK(events[0]["date_text"] == "late November 2023");
   CHECK(events[0]["path"] == kDoc0);
@@ -77,7 +78,8 @@ TEST_CASE("timeline --actor APT29 lists Midnight Blizzard's events oldest first"
     CHECK(e["entities"][0] == "Midnight Blizzard");
   }
   // Keys in a stable order, for scripts.
-  CHECK(r.out.rfind("{\"date\":\"2023-11\",\"precision\":\"month\",\"event\":\"mention\",", 0) == 0);
+  CHECK(r.out.rfind("{\"date\":\"2023-11\",\"precision\":\"month\",\"event\":\"mention\",", 0) ==
+        0);
 }
 
 TEST_CASE("timeline resolves any alias, in any case, to the same actor", "[e2e][query]") {
@@ -86,7 +88,8 @@ TEST_CASE("timeline resolves any alias, in any case, to the same actor", "[e2e][
   CHECK(ask({"timeline", "--actor", "Midnight Blizzard", "--json"}).out == apt29);
 }
 
-TEST_CASE("timeline of a name the database does not know is exit 1 with a message", "[e2e][query]") {
+TEST_CASE("timeline of a name the database does not know is exit 1 with a message",
+          "[e2e][query]") {
   RunResult r = ask({"timeline", "--actor", "Fancy Nobody"});
   CHECK(r.exit_code == 1);
   CHECK(r.out.empty());
@@ -120,7 +123,8 @@ TEST_CASE("timeline as text: a header, aligned rows, no colour off a terminal", 
   for (std::string l; std::getline(in, l);) lines.push_back(l);
   REQUIRE(lines.size() == 4);
   CHECK(lines[0].rfind("date     event    who           what", 0) == 0);
-  CHECK(lines[1].rfind("2023-11  mention  Midnight Bl\xE2\x80\xA6  Microsoft also announced", 0) == 0);
+  CHECK(lines[1].rfind("2023-11  mention  Midnight Bl\xE2\x80\xA6  Microsoft also announced", 0) ==
+        0);
   CHECK(lines[3].substr(lines[3].size() - 11) == "d60d.txt:10");
   for (const auto& l : lines) CHECK(dossier::output::display_width(l) <= 80);
   CHECK(r.out.find('\x1b') == std::string::npos);
@@ -154,16 +158,18 @@ TEST_CASE("actions: dated first, in date order; --action filters; a bad kind is 
   REQUIRE(rows.size() >= 2);
   bool undated_seen = false;
   for (const auto& a : rows) {
-    if (a["date"].is_null()) undated_seen = true;
-    else CHECK_FALSE(undated_seen);
+    if (a["date"].is_null())
+      undated_seen = true;
+    else
+      CHECK_FALSE(undated_seen);
   }
   auto nfa = lines_of(ask({"actions", "--action", "no_further_action", "--json"}).out);
   REQUIRE(nfa.size() == 1);
   CHECK(nfa[0]["path"] == kDoc1);
   RunResult bad = ask({"actions", "--action", "spanking"});
   CHECK(bad.exit_code == 1);
-  CHECK(bad.err.rfind("dossier: --action spanking: not an action kind; one of: breach_report, ", 0) ==
-        0);
+  CHECK(bad.err.rfind("dossier: --action spanking: not an action kind; one of: breach_report, ",
+                      0) == 0);
 }
 
 TEST_CASE("entities --kind threat_actor counts mentions and documents", "[e2e][query]") {
@@ -233,7 +239,8 @@ TEST_CASE("the database's views answer without dossier", "[e2e][query][store]") 
                       "'Information Commissioner''s Office' AND action = 'no_further_action'")
             .getInt() == 1);
   CHECK(db.execAndGet("SELECT mentions FROM entity_documents WHERE entity = 'Midnight Blizzard' "
-                      "AND path = '" + kDoc1 + "'")
+                      "AND path = '" +
+                      kDoc1 + "'")
             .getInt() == 1);
   CHECK(db.execAndGet("SELECT count(*) FROM action_kinds WHERE name = 'fine'").getInt() == 1);
   SQLite::Statement fk(db, "PRAGMA foreign_key_check");

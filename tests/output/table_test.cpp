@@ -1,13 +1,15 @@
 // Terminal tables: display widths, cuts on character boundaries, aligned columns that fit.
 
+#include "lib/output/table.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "lib/output/table.hpp"
+#include "lib/output/table_results.hpp"
 
 using namespace dossier::output;
 
 TEST_CASE("display width counts characters, wide ones twice", "[output][table]") {
-  CHECK(display_width("na\xC3\xAFve") == 5);          // naïve
+  CHECK(display_width("na\xC3\xAFve") == 5);              // naïve
   CHECK(display_width("\xE6\x97\xA5\xE6\x9C\xAC") == 4);  // 日本
   CHECK(display_width("") == 0);
 }
@@ -23,7 +25,9 @@ TEST_CASE("a long cell is cut with an ellipsis, never inside a character", "[out
 }
 
 TEST_CASE("a path is cut at its start so the file name stays", "[output][table]") {
-  CHECK(truncate_start_to_width("in/000_file.txt:4", 8) == "\xE2\x80\xA6" "e.txt:4");
+  CHECK(truncate_start_to_width("in/000_file.txt:4", 8) ==
+        "\xE2\x80\xA6"
+        "e.txt:4");
   CHECK(truncate_start_to_width("a.txt", 8) == "a.txt");
 }
 
@@ -43,4 +47,13 @@ TEST_CASE("columns are aligned and the flexible one shrinks to fit", "[output][t
 
 TEST_CASE("control characters in a cell become spaces", "[output][table]") {
   CHECK(one_line("a\nb\tc") == "a b c");
+}
+
+TEST_CASE("search matches are bold red on a terminal and unmarked elsewhere", "[output][table]") {
+  CHECK(highlight("Midnight \x01"
+                  "Blizzard\x02 hit",
+                  true) == "Midnight \x1b[1;31mBlizzard\x1b[0m hit");
+  CHECK(highlight("Midnight \x01"
+                  "Blizzard\x02\nhit",
+                  false) == "Midnight Blizzard hit");
 }

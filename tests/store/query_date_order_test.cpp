@@ -1,20 +1,20 @@
 // Timeline order of TIMEX3 values: by first day covered, coarser first, unknown years last.
 
-#include <catch2/catch.hpp>
+#include "lib/store/query_date_order.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include "lib/store/query_date_order.hpp"
 
 using dossier::store::date_order_key;
 
 namespace {
 
 std::vector<std::string> sorted(std::vector<std::string> v) {
-  std::stable_sort(v.begin(), v.end(),
-                   [](const auto& a, const auto& b) { return date_order_key(a) < date_order_key(b); });
+  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+    return date_order_key(a) < date_order_key(b);
+  });
   return v;
 }
 
@@ -37,4 +37,10 @@ TEST_CASE("values with an unknown year sort last, in text order", "[store][timel
   CHECK(sorted({"XXXX-05-02", "2099", "XXXX-01", "1999-12-31"}) ==
         std::vector<std::string>{"1999-12-31", "2099", "XXXX-01", "XXXX-05-02"});
   CHECK(date_order_key("XXXX-05-02").unknown == 1);
+}
+
+TEST_CASE("decades and centuries sort before their first year; a fiscal year as its year",
+          "[store][timeline]") {
+  CHECK(sorted({"1991", "1990", "199", "19", "FY2023", "2023-01"}) ==
+        std::vector<std::string>{"19", "199", "1990", "1991", "FY2023", "2023-01"});
 }
