@@ -5,25 +5,102 @@
 namespace dossier::text {
 namespace {
 
-bool is_furniture(std::string_view line) {
-  // A teaser: a headline of another story, cut off with an ellipsis.
-  static const RE2 teaser(R"((?:…|\.\.\.)\s*$)");
-  // Prompts and labels that only page furniture starts with.
+// What one line is, before its neighbours are looked at.
+enum class LineKind { kBlank, kFurniture, kTeaser, kText };
+
+// Longest line that can still be furniture; article paragraphs are longer.
+constexpr std::size_t kMaxFurniture = 400;
+// Longest line read as a teaser headline of another story.
+constexpr std::size_t kMaxTeaser = 300;
+
+// Prompts and labels that only page furniture starts with.
+bool is_prompt(std::string_view line) {
   static const RE2 prompt(
-      R"((?i)^\s*(?:follow (?:me|us)\b|share (?:this|on)\b|subscribe\b|sign up\b|)"
-      R"(click here\b|read more\b|related:|tags?:|filed under\b|we use cookies\b|)"
-      R"(this (?:site|website) uses cookies\b|advertisement\s*$|\(\w[\w ]*\s[–-]))");
-  if (line.size() > 400) return false;
-  return RE2::PartialMatch(line, teaser) || RE2::PartialMatch(line, prompt);
+      R"((?i)^\s*(?:follow (?:me|us)\b|share (?:this|on|via|the)\b|share\s*$|subscribe\b|)"
+      R"(sign up\b|click here\b|read (?:more|also|next|this next|the full)\b|also read\b|)"
+      R"(continue reading\b|see also:|more from\b|recommended(?: for you| reading| stories)?\s*:?\s*$|)"
+      R"(most (?:read|popular)\s*:?\s*$|trending\s*:?\s*$|related(?: articles| stories| posts| news| reading| content)?\s*:|)"
+      R"(related(?: articles| stories| posts| news| reading| content)?\s*$|)"
+      R"(tags?\s*:|tagged\s*(?:with|in)?\s*:|topics?\s*:|categories\s*:|filed under\b|)"
+      R"(we use cookies\b|this (?:site|website) uses cookies\b|accept (?:all )?cookies\b|cookie (?:policy|settings|preferences)\b|)"
+      R"(advertisement\s*$|sponsored\s*(?:content)?\s*$|skip to (?:main )?content\b|listen to this article\b|)"
+      R"(like us on\b|join us on\b|get the latest\b|enter your email\b|all rights reserved\b|)"
+      R"(©|\(c\)\s*\d{4}|copyright\b|)"
+      R"((?:image|photo|picture|photograph|illustration|video)s?(?: credit| source)?s?\s*:|)"
+      R"(photo(?:graph)? by\b|image by\b|\(\w[\w .]*\s[–—-]\s[^)]*\)))");
+  return RE2::PartialMatch(line, prompt);
+}
+
+// Furniture anywhere in a short line: newsletters, social links, credits, rights.
+bool is_short_furniture(std::string_view line) {
+  static const RE2 anywhere(
+      R"((?i)\bnewsletter\b.*\b(?:sign up|subscribe|inbox)\b|\b(?:sign up|subscribe)\b.*\bnewsletter|)"
+      R"(\ball rights reserved\b|\bgetty images\s*\)?\s*$|\bshutterstock\s*\)?\s*$|)"
+      R"(^\s*(?:(?:share|tweet|email|print|facebook|twitter|linkedin|reddit|whatsapp|telegram|)"
+      R"(copy link|pinterest|mastodon|bluesky|threads)\s*[|•·,/]?\s*)+$)");
+  static const RE2 byline(
+      R"(^\s*(?:By|BY|Written by|Words by|Reporting by|Author:)\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*)"
+      R"((?:\s+[A-Z][\w.'’-]*){0,2}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*)"
+      R"((?:\s*[|•·–—-].*|,\s+[\w ]+)?\s*$)");
+  if (line.size() > 160) return false;
+  return RE2::PartialMatch(line, anywhere) || RE2::PartialMatch(line, byline);
+}
+
+// A headline of another story cut off with an ellipsis (not a quote that trails off).
+bool is_teaser(std::string_view line) {
+  static const RE2 teaser(R"((?:…|\.\.\.)\s*$)");
+  return line.size() <= kMaxTeaser && RE2::PartialMatch(line, teaser);
+}
+
+// Short and without a sentence break before the ellipsis.
+bool looks_like_headline(std::string_view line) {
+  static const RE2 sentence_break(R"([.?!]["”’)]?\s+[A-Z])");
+  return line.size() <= 200 && !RE2::PartialMatch(line, sentence_break);
+}
+
+LineKind classify(std::string_view line) {
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+  if (line.find_first_not_of(" \t\f\v") == std::string_view::npos) return LineKind::kBlank;
+  if (line.size() > kMaxFurniture) return LineKind::kText;
+  if (is_prompt(line) || is_short_furniture(line)) return LineKind::kFurniture;
+  if (is_teaser(line)) return LineKind::kTeaser;
+  return LineKind::kText;
+}
+
+// A teaser is furniture when it stands among furniture: next to another teaser or furniture
+// line (blank lines skipped), or below the last line of article text.
+// A lone teaser at the end must also look like a headline: short, one sentence.
+bool teaser_is_furniture(const std::vector<LineKind>& kinds, std::size_t i, bool headline) {
+  auto neighbour = [&](std::size_t j, int step) {
+    for (j += step; j < kinds.size(); j += step)
+      if (kinds[j] != LineKind::kBlank) return kinds[j];
+    return LineKind::kBlank;
+  };
+  LineKind before = i == 0 ? LineKind::kBlank : neighbour(i, -1);
+  LineKind after = neighbour(i, +1);
+  if (before == LineKind::kTeaser || before == LineKind::kFurniture) return true;
+  if (after == LineKind::kTeaser || after == LineKind::kFurniture) return true;
+  for (std::size_t j = i + 1; j < kinds.size(); ++j)
+    if (kinds[j] == LineKind::kText) return false;
+  return i > 0 && headline;  // below the article's last line
 }
 
 }  // namespace
 
 std::vector<Span> find_boilerplate(std::string_view text, const LineIndex& lines) {
-  std::vector<Span> out;
+  std::vector<LineKind> kinds;
+  std::vector<Span> spans;
   for (int l = 1; l <= lines.line_count(); ++l) {
     Span s = lines.line_span(l);
-    if (s.size() && is_furniture(text.substr(s.start, s.size()))) out.push_back(s);
+    spans.push_back(s);
+    kinds.push_back(classify(text.substr(s.start, s.size())));
+  }
+  std::vector<Span> out;
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    bool furniture = kinds[i] == LineKind::kFurniture ||
+                     (kinds[i] == LineKind::kTeaser &&
+                      teaser_is_furniture(kinds, i, looks_like_headline(text.substr(spans[i].start, spans[i].size()))));
+    if (furniture && spans[i].size()) out.push_back(spans[i]);
   }
   return out;
 }

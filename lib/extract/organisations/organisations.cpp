@@ -75,7 +75,7 @@ std::vector<OrganisationMention> extract(const rules::RuleSet& rules, const text
     aliases.learn_acronym(doc, m, i < from_gazetteer);
     if (i >= from_gazetteer) {
       aliases.learn(m.text, m);
-      if (m.name != m.text && m.name.size() >= 4) aliases.learn(m.name, m);
+      if (m.name != m.text && m.name.size() >= 5) aliases.learn(m.name, m);
     }
   }
   for (OrganisationMention& m : aliases.find(doc, taken)) out.push_back(std::move(m));

@@ -1,0 +1,109 @@
+// Organisations: gazetteer names and descriptions, rules for names in no gazetteer, and the
+// per-document alias table (acronyms defined in the text, names without their legal form).
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "lib/extract/extractor.hpp"
+#include "lib/extract/organisations/document_aliases.hpp"
+#include "lib/extract/organisations/name_shape.hpp"
+#include "lib/rules/rule_set.hpp"
+
+using namespace dossier;
+
+namespace {
+
+// The built-in organisation rules and gazetteer only, so these tests do not depend on other
+// kinds' files.
+const rules::RuleSet& org_rules() {
+  static std::shared_ptr<const rules::RuleSet> set = [] {
+    std::vector<rules::RuleSet::SourceFile> files;
+    for (const char* name : {"rules/organisations.toml", "gazetteers/organisations.toml"}) {
+      std::ifstream in(std::string(DOSSIER_SOURCE_DIR "/data/") + name);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      files.push_back({name, ss.str()});
+    }
+    rules::Diagnostics diags;
+    auto s = rules::RuleSet::load_texts(files, diags);
+    REQUIRE(diags.empty());
+    return s;
+  }();
+  return *set;
+}
+
+// One mention as "text|name|rule|start|end".
+std::vector<std::string> orgs(const std::string& text) {
+  text::Document doc;
+  doc.text = text;
+  std::vector<std::string> out;
+  for (const auto& m : extract::extract(org_rules(), doc).organisations)
+    out.push_back(m.text + "|" + m.name + "|" + m.rule + "|" + std::to_string(m.span.start) +
+                  "|" + std::to_string(m.span.end));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an acronym defined after a name names it for the rest of the document", "[orgs]") {
+  CHECK(orgs("The Northshire Cyber Resilience Agency (NCRA) said. Later NCRA added.") ==
+        std::vector<std::string>{
+            "Northshire Cyber Resilience Agency|Northshire Cyber Resilience Agency|"
+            "organisations/institution|4|38",
+            "NCRA|Northshire Cyber Resilience Agency|organisations/document-alias|40|44",
+            "NCRA|Northshire Cyber Resilience Agency|organisations/document-alias|58|62"});
+}
+
+TEST_CASE("brackets whose capitals do not spell the name are not an acronym", "[orgs]") {
+  CHECK(orgs("Acme Widgets Ltd (XYZ) said. XYZ then fell.") ==
+        std::vector<std::string>{"Acme Widgets Ltd|Acme Widgets|organisations/legal-form|0|16"});
+}
+
+TEST_CASE("a company named with its legal form is found again without it", "[orgs]") {
+  CHECK(orgs("Contracts went to Acme Widgets Ltd last year. Acme Widgets declined to comment.") ==
+        std::vector<std::string>{
+            "Acme Widgets Ltd|Acme Widgets|organisations/legal-form|18|34",
+            "Acme Widgets|Acme Widgets|organisations/document-alias|46|58"});
+}
+
+TEST_CASE("descriptions in the gazetteer name the organisation", "[orgs]") {
+  CHECK(orgs("Russia\xE2\x80\x99s foreign intelligence service stole emails.") ==
+        std::vector<std::string>{
+            "Russia\xE2\x80\x99s foreign intelligence service|SVR|organisations/gazetteer|0|39"});
+}
+
+TEST_CASE("a title-case headline line yields no rule-made organisations", "[orgs]") {
+  CHECK(orgs("Hackers Target Northshire Fire Authority Systems Again\nThe text.").empty());
+}
+
+TEST_CASE("sentence-initial words and a possessive are not part of the name", "[orgs]") {
+  CHECK(orgs("The Northshire Fire Authority said it had been hit.") ==
+        std::vector<std::string>{
+            "Northshire Fire Authority|Northshire Fire Authority|organisations/institution|4|29"});
+  CHECK(orgs("officers from Northshire's Metropolitan Police Department said so") ==
+        std::vector<std::string>{"Metropolitan Police Department|Metropolitan Police Department|"
+                                 "organisations/police|27|57"});
+}
+
+TEST_CASE("a role names the organisation the person works for", "[orgs]") {
+  CHECK(orgs("said Kevin Robertson, chief operating officer of Acumen Cyber, of the breach.") ==
+        std::vector<std::string>{"Acumen Cyber|Acumen Cyber|organisations/role-of|49|61"});
+}
+
+TEST_CASE("acronym initials are matched in order", "[orgs]") {
+  using extract::organisations::spells_initials;
+  CHECK(spells_initials("CISA", "Cybersecurity and Infrastructure Security Agency"));
+  CHECK(spells_initials("CISA", "US Cybersecurity and Infrastructure Security Agency"));
+  CHECK_FALSE(spells_initials("SVR", "Foreign Intelligence Service"));
+  CHECK_FALSE(spells_initials("X", "Xylophone"));
+}
+
+TEST_CASE("headline lines are title case, sentences are not", "[orgs]") {
+  using extract::organisations::is_title_case;
+  CHECK(is_title_case("Hackers Target Regional Health Service Again"));
+  CHECK_FALSE(is_title_case("the Department for Energy Security and Net Zero said"));
+  CHECK_FALSE(is_title_case("Microsoft warns customers about the breach"));
+}
