@@ -5,6 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libcli11-dev libre2-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev catch2
+  clang libclang-rt-14-dev
   nlohmann-json3-dev libtomlplusplus-dev libutf8proc-dev libssl-dev
   time
 )

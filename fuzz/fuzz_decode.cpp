@@ -1,0 +1,23 @@
+// Fuzzes text::decode: any bytes either refuse with a reason or give valid UTF-8.
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "lib/text/decode.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view raw(reinterpret_cast<const char*>(data), size);
+  dossier::text::Decoded d = dossier::text::decode(raw);
+  if (d.ok) {
+    if (!dossier::text::is_valid_utf8(d.text)) __builtin_trap();
+    if (d.encoding.empty()) __builtin_trap();
+  } else if (d.error.empty()) {
+    __builtin_trap();
+  }
+  // Repairing is idempotent and always yields valid UTF-8.
+  std::string repaired = dossier::text::repair_utf8(raw);
+  if (!dossier::text::is_valid_utf8(repaired)) __builtin_trap();
+  if (dossier::text::repair_utf8(repaired) != repaired) __builtin_trap();
+  return 0;
+}
