@@ -56,10 +56,9 @@ void DocumentAliases::learn(const std::string& surface, const OrganisationMentio
   by_surface_.emplace(surface, m);
 }
 
-std::vector<OrganisationMention> DocumentAliases::find(
-    const text::Document& doc, const std::vector<text::Span>& taken) const {
+std::vector<OrganisationMention> DocumentAliases::find(const text::Document& doc,
+                                                      SpanSet used) const {
   std::vector<OrganisationMention> out;
-  std::vector<text::Span> used = taken;
   // Longest surfaces first, so "Acme Widgets Ltd" wins over "Acme Widgets".
   std::vector<const std::pair<const std::string, OrganisationMention>*> order;
   for (const auto& kv : by_surface_) order.push_back(&kv);
@@ -72,14 +71,13 @@ std::vector<OrganisationMention> DocumentAliases::find(
       text::Span span{pos, pos + s.size()};
       if (pos > 0 && is_word_byte(t[pos - 1])) continue;
       if (span.end < t.size() && is_word_byte(t[span.end])) continue;
-      if (std::any_of(used.begin(), used.end(), [&](text::Span u) { return u.overlaps(span); }))
-        continue;
+      if (used.overlaps(span)) continue;
       OrganisationMention m;
       m.name = kv->second.name;
       m.category = kv->second.category;
       m.country = kv->second.country;
       fill_mention(m, doc, span, "organisations/document-alias");
-      used.push_back(span);
+      used.insert(span);
       out.push_back(std::move(m));
     }
   }

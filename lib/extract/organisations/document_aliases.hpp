@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lib/extract/extraction.hpp"
+#include "lib/extract/organisations/span_set.hpp"
 #include "lib/text/document.hpp"
 
 namespace dossier::extract::organisations {
@@ -23,11 +24,10 @@ class DocumentAliases {
   void learn(const std::string& surface, const OrganisationMention& m);
 
   // Mentions of learnt names that overlap none of `taken`, with rule `rule`.
-  std::vector<OrganisationMention> find(const text::Document& doc,
-                                        const std::vector<text::Span>& taken) const;
+  std::vector<OrganisationMention> find(const text::Document& doc, SpanSet taken) const;
 
  private:
-  std::map<std::string, OrganisationMention> by_surface_;  // longest-first is handled in find
+  std::map<std::string, OrganisationMention> by_surface_;  // first definition wins
 };
 
 // True when the capitals of `acronym` are the initials of `long_form`'s capitalised words in

@@ -112,6 +112,7 @@ text::Span without_legal_form(std::string_view text, text::Span span) {
 }
 
 bool is_title_case(std::string_view line) {
+  if (line.size() > 300) return false;  // headlines are short; also keeps huge lines cheap
   int long_words = 0, capitalised = 0;
   bool sentence_end = false;
   std::size_t i = 0;

@@ -5,13 +5,10 @@
 #include "lib/extract/mention.hpp"
 #include "lib/extract/organisations/document_aliases.hpp"
 #include "lib/extract/organisations/name_shape.hpp"
+#include "lib/extract/organisations/span_set.hpp"
 
 namespace dossier::extract::organisations {
 namespace {
-
-bool overlaps_any(const std::vector<text::Span>& taken, text::Span s) {
-  return std::any_of(taken.begin(), taken.end(), [&](text::Span t) { return t.overlaps(s); });
-}
 
 std::string_view line_text(const text::Document& doc, std::size_t offset) {
   text::Span l = doc.lines.line_span(doc.lines.line_of(offset));
@@ -20,7 +17,7 @@ std::string_view line_text(const text::Document& doc, std::size_t offset) {
 
 // Gazetteer names and descriptions.
 void gazetteer_mentions(const rules::RuleSet& rules, const text::Document& doc,
-                        std::vector<OrganisationMention>& out, std::vector<text::Span>& taken) {
+                        std::vector<OrganisationMention>& out, SpanSet& taken) {
   const rules::KindNames& kn = rules.names(rules::Kind::kOrganisations);
   const auto& entities = kn.gazetteer.entities();
   for (const rules::Hit& hit : kn.scanner.scan(doc.text, false)) {
@@ -33,20 +30,20 @@ void gazetteer_mentions(const rules::RuleSet& rules, const text::Document& doc,
     m.category = e.category;
     m.country = e.country;
     fill_mention(m, doc, hit.span, "organisations/gazetteer");
-    taken.push_back(hit.span);
+    taken.insert(hit.span);
     out.push_back(std::move(m));
   }
 }
 
 // Rule matches (legal forms, institutional shapes, roles), trimmed, outside headlines.
 void rule_mentions(const rules::RuleSet& rules, const text::Document& doc,
-                   std::vector<OrganisationMention>& out, std::vector<text::Span>& taken) {
+                   std::vector<OrganisationMention>& out, SpanSet& taken) {
   const rules::KindRules& kr = rules.rules(rules::Kind::kOrganisations);
   for (const rules::Hit& hit : kr.scanner.scan(doc.text, true)) {
     const rules::Rule& rule = kr.rules[hit.pattern];
     if (rule.block) continue;
     text::Span span = trim_name(doc.text, group_span(hit, "name").value_or(hit.span));
-    if (span.size() == 0 || overlaps_any(taken, span)) continue;
+    if (span.size() == 0 || taken.overlaps(span)) continue;
     if (is_title_case(line_text(doc, span.start))) continue;
     OrganisationMention m;
     fill_mention(m, doc, span, rule.id);
@@ -54,7 +51,7 @@ void rule_mentions(const rules::RuleSet& rules, const text::Document& doc,
     m.name = doc.text.substr(bare.start, bare.size());
     m.category = std::string(rule.attr("category", "other"));
     m.country = std::string(rule.attr("country"));
-    taken.push_back(span);
+    taken.insert(span);
     out.push_back(std::move(m));
   }
 }
@@ -64,7 +61,7 @@ void rule_mentions(const rules::RuleSet& rules, const text::Document& doc,
 std::vector<OrganisationMention> extract(const rules::RuleSet& rules, const text::Document& doc,
                                          std::vector<std::string>& /*warnings*/) {
   std::vector<OrganisationMention> out;
-  std::vector<text::Span> taken;
+  SpanSet taken;
   gazetteer_mentions(rules, doc, out, taken);
   const std::size_t from_gazetteer = out.size();
   rule_mentions(rules, doc, out, taken);
@@ -78,7 +75,7 @@ std::vector<OrganisationMention> extract(const rules::RuleSet& rules, const text
       if (m.name != m.text && m.name.size() >= 5) aliases.learn(m.name, m);
     }
   }
-  for (OrganisationMention& m : aliases.find(doc, taken)) out.push_back(std::move(m));
+  for (OrganisationMention& m : aliases.find(doc, std::move(taken))) out.push_back(std::move(m));
 
   std::sort(out.begin(), out.end(),
             [](const auto& a, const auto& b) { return a.span.start < b.span.start; });
