@@ -284,8 +284,12 @@ std::string render(const std::vector<OutEntity>& entities, const std::string& he
       out += "aliases = [\n";
       for (std::size_t i = 1; i < e.aliases.size(); ++i) {
         const OutAlias& a = e.aliases[i];
+        // The entity's ignore_case is its aliases' default: say so where an alias differs.
+        std::string ic = a.ignore_case == self.ignore_case ? ""
+                         : a.ignore_case                   ? ", ignore_case = true"
+                                                           : ", ignore_case = false";
         out += fmt::format("  {{ name = {}, source = \"{}\"{} }},\n", quoted(a.text),
-                           source_name(a.source), a.ignore_case ? ", ignore_case = true" : "");
+                           source_name(a.source), ic);
       }
       out += "]\n";
     }
@@ -398,17 +402,22 @@ std::vector<OutEntity> build(const fs::path& ref, const Overrides& o) {
     std::stable_sort(names.begin(), names.end(),
                      [](const auto& a, const auto& b) { return a.second < b.second; });
     std::string key = name_key(e.name);
-    std::set<std::string> seen;
     const auto& drops = o.drop_aliases.count(key) ? o.drop_aliases.at(key) : std::set<std::string>{};
+    // The canonical name first, matched in any case when distinctive (as make_alias decides).
+    Source name_source = std::find_if(names.begin(), names.end(), [&](const auto& n) {
+                           return n.first == e.name;
+                         })->second;
+    e.aliases.push_back({e.name, name_source, has_digit(e.name) || !is_one_word(e.name)});
+    // Seen: "i:<key>" for aliases matched in any case, "s:<text>" for exact ones; "Nobelium"
+    // and "NOBELIUM" are two exact aliases, "APT29" and "apt29" one.
+    std::set<std::string> seen = {(e.aliases.front().ignore_case ? "i:" + key : "s:" + e.name)};
     for (auto& [text, src] : names) {
       std::string k = name_key(text);
-      if (!seen.insert(k).second || drops.count(k)) continue;
+      if (drops.count(k) || seen.count("i:" + k)) continue;
       if (auto ow = owner.find(k); ow != owner.end() && ow->second != root) continue;
-      if (k == key) {
-        e.aliases.insert(e.aliases.begin(), OutAlias{text, src, has_digit(text) || !is_one_word(text)});
-        continue;
-      }
-      if (auto a = make_alias(text, src, o)) e.aliases.push_back(*a);
+      std::optional<OutAlias> a = make_alias(text, src, o);
+      if (!a || !seen.insert(a->ignore_case ? "i:" + k : "s:" + text).second) continue;
+      e.aliases.push_back(*a);
     }
     // Sponsors and countries are keyed by canonical name or MITRE id.
     for (const std::string& k : {key, name_key(e.mitre)}) {

@@ -3,29 +3,34 @@
 #include <algorithm>
 
 #include "lib/extract/mention.hpp"
+#include "lib/extract/threat_actors/attribution.hpp"
 #include "lib/text/normalise.hpp"
 
 namespace dossier::extract::threat_actors {
 namespace {
+
+// At most this many other aliases on a mention, in the gazetteer's order (by source priority).
+constexpr std::size_t kMaxAliases = 20;
 
 void fill_from_entity(ThreatActorMention& m, const rules::Entity& e) {
   m.name = e.name;
   m.country = e.country;
   m.sponsor = e.sponsor;
   m.ids = e.ids;
-  std::string said = text::name_key(m.text);
+  std::vector<std::string> keys = {text::name_key(m.text), text::name_key(e.name)};
   for (const rules::Alias& a : e.aliases) {
+    if (m.aliases.size() >= kMaxAliases) break;
     std::string k = text::name_key(a.text);
-    if (k == said || a.text == e.name) continue;
-    if (std::find(m.aliases.begin(), m.aliases.end(), a.text) == m.aliases.end())
-      m.aliases.push_back(a.text);
+    if (std::find(keys.begin(), keys.end(), k) != keys.end()) continue;
+    keys.push_back(std::move(k));
+    m.aliases.push_back(a.text);
   }
 }
 
 }  // namespace
 
 std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text::Document& doc,
-                                        std::vector<std::string>& /*warnings*/) {
+                                        std::vector<std::string>& warnings) {
   std::vector<ThreatActorMention> out;
   const rules::KindNames& kn = rules.names(rules::Kind::kThreatActors);
   const auto& entities = kn.gazetteer.entities();
@@ -45,8 +50,10 @@ std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text:
     out.push_back(std::move(m));
   }
   const rules::KindRules& kr = rules.rules(rules::Kind::kThreatActors);
+  std::vector<Attribution> cues;
   for (const rules::Hit& hit : kr.scanner.scan(doc.text, true)) {
     const rules::Rule& rule = kr.rules[hit.pattern];
+    if (is_attribution_rule(rule)) cues.push_back(attribution_of(rule, hit, doc.text));
     if (rule.block) continue;
     text::Span span = group_span(hit, "name").value_or(hit.span);
     if (std::any_of(taken.begin(), taken.end(), [&](text::Span t) { return t.overlaps(span); }))
@@ -60,6 +67,7 @@ std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text:
   }
   std::sort(out.begin(), out.end(),
             [](const auto& a, const auto& b) { return a.span.start < b.span.start; });
+  apply_attributions(out, cues, doc, warnings);
   return out;
 }
 
