@@ -126,12 +126,25 @@ int lean_year(const Ymd& ref, int first_month, int last_month, int day, Tense te
 
 // The weekday `wd` near `ref`: by -1 strictly before, +1 strictly after, 0 this week's coming
 // one, none: by tense (past: the most recent not after ref; future: the next after it).
+// by +2 is the one after next, -2 the one before last ("3 fridays from now": +3).
 Ymd weekday_near(const Ymd& ref, int wd, std::optional<int> by, Tense tense) {
   int diff = wd - weekday(ref);  // -6..6
-  if (by == -1) return add_days(ref, diff < 0 ? diff : diff - 7);
-  if (by == 1) return add_days(ref, diff > 0 ? diff : diff + 7);
+  if (by && *by < 0) return add_days(ref, (diff < 0 ? diff : diff - 7) + 7 * (*by + 1));
+  if (by && *by > 0) return add_days(ref, (diff > 0 ? diff : diff + 7) + 7 * (*by - 1));
   if (by == 0 || tense == Tense::kFuture) return add_days(ref, diff >= 0 ? diff : diff + 7);
   return add_days(ref, diff <= 0 ? diff : diff - 7);
+}
+
+// The `nth` (1.., or -1 for the last) weekday `wd` of a month; nullopt when it has none.
+std::optional<Ymd> nth_weekday(int year, int month, int wd, int nth) {
+  if (nth > 0) {
+    Ymd first{year, month, 1};
+    Ymd d = add_days(first, (wd - weekday(first) + 7) % 7 + 7 * (nth - 1));
+    if (d.month != month) return std::nullopt;
+    return d;
+  }
+  Ymd last = add_days(Ymd{month == 12 ? year + 1 : year, month % 12 + 1, 1}, -1);
+  return add_days(last, -((weekday(last) - wd + 7) % 7));
 }
 
 int quarter_of(std::string_view w) {
@@ -299,12 +312,13 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
     bool back = dir == "ago" || dir == "earlier" || dir == "before" || dir == "prior" ||
                 dir == "back" || dir == "previously";
     by = back ? -count : count;
-    counted = true;
+    // "upcoming two weeks" names the week two ahead; "in two weeks", "a week ago" a day.
+    counted = rule.attr("grain") != "unit";
   }
   const std::string_view weekday_text = g("weekday");
   const bool has_calendar = !g("month").empty() || !g("n1").empty() || !g("quarter").empty() ||
                             !g("half").empty() || !g("season").empty();
-  if (!unit.empty() && weekday_text.empty() && !has_calendar) {
+  if (!unit.empty() && weekday_text.empty() && !has_calendar && g("day").empty()) {
     if (!relative_unit(unit, by.value_or(0), counted, ref, anchor, out)) return false;
     if (auto sfx = rule.attr("suffix"); !sfx.empty() && out.anchor != "none") {
       out.value += std::string(sfx);
@@ -382,6 +396,49 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
     } else {
       out.anchor = "none";
     }
+  }
+
+  // "the first Tuesday of October", "the last Friday of next month".
+  if (auto nth_text = g("nth"); !nth_text.empty() && !weekday_text.empty()) {
+    int wd = weekday_from_name(weekday_text);
+    int nth = squeeze(nth_text) == "last" ? -1 : ordinal_from_word(nth_text);
+    if (!wd || !nth) return false;
+    if (!month) {  // this/next/last month, or the reference's own month
+      if (!ref || ref->month == 0) return false;
+      Ymd m = month_shift(*ref, unit == "month" ? by.value_or(0) : 0);
+      year = m.year, month = m.month;
+      out.anchor = anchor;
+    } else if (!year) {
+      if (!ref || ref->month == 0) return false;
+      year = lean_year(*ref, month, month, 0, ctx.tense);
+      out.anchor = anchor;
+    }
+    auto d = nth_weekday(year, month, wd, nth);
+    if (!d) return false;
+    out.value = format_ymd(*d);
+    out.precision = "day";
+    return true;
+  }
+  // A day without a month: "on the 15th" (the reference's month, or the one the tense picks),
+  // "the 20th of next month".
+  if (day && !month && !year && !quarter && !half && !season) {
+    if (!ref || ref->day == 0) {
+      out.value = fmt::format("XXXX-XX-{:02d}", day);
+      out.precision = "day";
+      out.anchor = "none";
+      return true;
+    }
+    Ymd m = *ref;
+    if (unit == "month") {
+      m = month_shift(*ref, by.value_or(0));
+    } else if (ctx.tense == Tense::kFuture ? day < ref->day : day > ref->day) {
+      m = month_shift(*ref, ctx.tense == Tense::kFuture ? 1 : -1);
+    }
+    if (!is_valid(m.year, m.month, day)) return false;
+    out.value = fmt::format("{:04d}-{:02d}-{:02d}", m.year, m.month, day);
+    out.precision = "day";
+    out.anchor = anchor;
+    return true;
   }
 
   if (!weekday_text.empty() && !month && !year) {
@@ -464,6 +521,12 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
     out.precision = "week";
   }
   if (auto sfx = rule.attr("suffix"); !sfx.empty() && day && year) out.value += std::string(sfx);
+  // "the week of October 6th": the ISO week holding the day.
+  if (rule.attr("week_of") == "true" && day && year) {
+    auto [wy, wn] = iso_week(Ymd{year, month, day});
+    out.value = fmt::format("{:04d}-W{:02d}", wy, wn);
+    out.precision = "week";
+  }
   return true;
 }
 

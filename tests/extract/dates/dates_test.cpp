@@ -1,6 +1,8 @@
 // Date normalisation, resolution against the DCT, the DCT chain, and Duckling coverage.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -54,7 +56,7 @@ std::string value_of(const std::string& text, const std::string& match,
 }
 
 // The Duckling coverage this code has reached; raise it as rules are added.
-constexpr double kDucklingFloor = 0.38;
+constexpr double kDucklingFloor = 0.79;
 
 }  // namespace
 
@@ -205,8 +207,19 @@ TEST_CASE("Duckling's English date-only expressions are found whole", "[dates][d
     std::string text = j["text"];
     std::string ref = j["ref_time"].get<std::string>().substr(0, 10);
     ++total;
+    // Duckling's spans take in a leading preposition ("on 2/15", "in March"); TIMEX3 and this
+    // extractor leave it out, so a span starting after one also counts as whole.
+    std::size_t lead = 0;
+    for (const char* prep : {"in ", "on ", "during ", "at "}) {
+      std::string p(prep);
+      if (text.size() > p.size() && std::equal(p.begin(), p.end(), text.begin(), [](char a, char b) {
+            return a == std::tolower(static_cast<unsigned char>(b));
+          }))
+        lead = p.size();
+    }
     bool whole = false;
-    for (const auto& d : dates_of(text, ref)) whole |= d.span.start == 0 && d.span.end == text.size();
+    for (const auto& d : dates_of(text, ref))
+      whole |= (d.span.start == 0 || d.span.start == lead) && d.span.end == text.size();
     if (whole) ++found; else missed.push_back(text);
   }
   std::string skip_list;
