@@ -1,6 +1,7 @@
 #include "lib/extract/organisations/organisations.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "lib/extract/mention.hpp"
 #include "lib/extract/organisations/document_aliases.hpp"
@@ -15,6 +16,20 @@ std::string_view line_text(const text::Document& doc, std::size_t offset) {
   return std::string_view(doc.text).substr(l.start, l.size());
 }
 
+// True when `s` is part of a path, file name, identifier or address
+// ("Software\Microsoft\Windows", "Microsoft.Exchange.Store.exe"), not a name in prose.
+bool inside_token(std::string_view text, text::Span s) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  if (s.start > 0 && std::string_view("\\._@").find(text[s.start - 1]) != std::string_view::npos)
+    return true;
+  if (s.end < text.size()) {
+    char c = text[s.end];
+    if (c == '\\' || c == '_' || c == '@') return true;
+    if (c == '.' && s.end + 1 < text.size() && word(text[s.end + 1])) return true;
+  }
+  return false;
+}
+
 // Gazetteer names and descriptions.
 void gazetteer_mentions(const rules::RuleSet& rules, const text::Document& doc,
                         std::vector<OrganisationMention>& out, SpanSet& taken) {
@@ -23,7 +38,7 @@ void gazetteer_mentions(const rules::RuleSet& rules, const text::Document& doc,
   for (const rules::Hit& hit : kn.scanner.scan(doc.text, false)) {
     const std::vector<int>* ids =
         kn.gazetteer.lookup(std::string_view(doc.text).substr(hit.span.start, hit.span.size()));
-    if (!ids || ids->empty()) continue;
+    if (!ids || ids->empty() || inside_token(doc.text, hit.span)) continue;
     const rules::Entity& e = entities[ids->front()];
     OrganisationMention m;
     m.name = e.name;

@@ -107,3 +107,10 @@ TEST_CASE("headline lines are title case, sentences are not", "[orgs]") {
   CHECK_FALSE(is_title_case("the Department for Energy Security and Net Zero said"));
   CHECK_FALSE(is_title_case("Microsoft warns customers about the breach"));
 }
+
+TEST_CASE("a name inside a registry path or file name is not a mention", "[orgs]") {
+  CHECK(orgs("reg add \"HKLM\\Software\\Microsoft\\Windows Defender\" /v x").empty());
+  CHECK(orgs("the Microsoft.Exchange.Store.Worker.exe process").empty());
+  CHECK(orgs("Microsoft.") ==
+        std::vector<std::string>{"Microsoft|Microsoft|organisations/gazetteer|0|9"});
+}
