@@ -63,7 +63,7 @@ bool abbreviation_holds(std::string_view t, std::size_t i, std::size_t k) {
   bool dotted = w > 0 && t[w - 1] == '.';  // the last letter of "U.K." or "e.g."
   bool weak = in(kWeak, word) || (word.size() == 1 && dotted);
   if (weak) return !in(kOpeners, word_at(t, k));
-  if (word.size() == 1) return true;  // "J. Smith", "e.g."
+  if (word.size() == 1) return is_upper(word[0]);  // "J. Smith"; not "£12.7m."
   return in(kStrong, word);
 }
 
@@ -136,8 +136,9 @@ std::vector<Span> split_sentences(std::string_view text, std::size_t* cut) {
     while (e > s && (is_space(text[e - 1]) || text[e - 1] == '\n')) --e;
     while (e - s > kMaxSentenceBytes) {
       std::size_t c = s + kMaxSentenceBytes;
-      std::size_t sp = text.rfind(' ', c);
-      if (sp != std::string_view::npos && sp > s + kMaxSentenceBytes / 2) c = sp;
+      // Only the window is searched: a line without spaces must not make this quadratic.
+      std::size_t sp = text.substr(s, c - s).rfind(' ');
+      if (sp != std::string_view::npos && sp > kMaxSentenceBytes / 2) c = s + sp;
       while (c > s && (static_cast<unsigned char>(text[c]) & 0xC0) == 0x80) --c;  // UTF-8 lead byte
       if (c == s) c = s + kMaxSentenceBytes;
       out.push_back({s, c});

@@ -22,6 +22,9 @@ bool refers_back(std::string_view s) {
   return false;
 }
 
+// Action matches looked at per sentence: real sentences hold a few; pathological text many.
+constexpr int kMaxHitsPerSentence = 16;
+
 // Sentences back that "the watchdog" may reach.
 constexpr int kReferBack = 3;
 
@@ -82,7 +85,9 @@ std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Do
     std::vector<Money> money;
     bool money_done = false;
     std::vector<std::pair<std::string, std::string>> made;  // (action, regulator) in this sentence
+    int hits_seen = 0;
     for (rules::Hit hit : kr.scanner.scan(sentence, true)) {
+      if (++hits_seen > kMaxHitsPerSentence) break;
       const rules::Rule& rule = kr.rules[hit.pattern];
       if (rule.block) continue;
       hit.span = {hit.span.start + s.start, hit.span.end + s.start};

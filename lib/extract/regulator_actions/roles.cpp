@@ -96,6 +96,7 @@ const OrganisationMention* pick_regulator(const std::vector<const OrganisationMe
   }
   for (const OrganisationMention* o : orgs) {
     if (!can_regulate(o->category) || o->span.start < trigger.end) continue;
+    if (o->span.start - trigger.end > kMaxRegulatorGap) break;
     std::string_view gap = doc.substr(trigger.end, o->span.start - trigger.end);
     std::size_t by = gap.rfind("by ");
     if (by != std::string_view::npos && (by == 0 || is_space(gap[by - 1])) &&
