@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -262,4 +263,19 @@ TEST_CASE("sqlite-utils finds the full-text index and searches it", "[e2e][query
   }
   CHECK(out.find(kDoc0) != std::string::npos);
   CHECK(out.find(kDoc1) != std::string::npos);
+}
+
+TEST_CASE("page furniture is left out of entities and timeline unless --all", "[e2e][query]") {
+  auto names = [](const std::string& out) {
+    std::vector<std::string> v;
+    for (const auto& e : lines_of(out)) v.push_back(e["name"]);
+    return v;
+  };
+  // "Welcome to Silicon In Focus Podcast: Tech in 2025!" is a teaser line under the article.
+  auto plain = names(ask({"entities", "--json"}).out);
+  auto all = names(ask({"entities", "--json", "--all"}).out);
+  CHECK(std::find(plain.begin(), plain.end(), "Silicon UK") == plain.end());
+  CHECK(std::find(all.begin(), all.end(), "Silicon UK") != all.end());
+  CHECK(ask({"timeline", "--json"}).out.find("Tech in 2025") == std::string::npos);
+  CHECK(ask({"timeline", "--json", "--all"}).out.find("Tech in 2025") != std::string::npos);
 }
