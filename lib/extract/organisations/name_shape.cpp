@@ -98,6 +98,14 @@ text::Span trim_name(std::string_view text, text::Span span) {
       break;
     }
   }
+  // "Department of Health and Bureau of Customs" names two: keep the first.
+  for (std::size_t i = first + 1; i + 1 < last; ++i) {
+    std::string_view joint = at(text, w[i]);
+    if ((joint == "and" || joint == "&") && in(kBareHeads, at(text, w[i + 1]))) {
+      last = i;
+      break;
+    }
+  }
   if (first >= last || w.empty()) return {span.start, span.start};
   if (last - first == 1 && in(kBareHeads, at(text, w[first]))) return {span.start, span.start};
   return {w[first].start, w[last - 1].end};

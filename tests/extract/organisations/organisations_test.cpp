@@ -114,3 +114,8 @@ TEST_CASE("a name inside a registry path or file name is not a mention", "[orgs]
   CHECK(orgs("Microsoft.") ==
         std::vector<std::string>{"Microsoft|Microsoft|organisations/gazetteer|0|9"});
 }
+
+TEST_CASE("two institutions joined by and are not one name", "[orgs]") {
+  CHECK(orgs("emails from the Department of Health and Bureau of Customs arrived") ==
+        std::vector<std::string>{"Department of Health|Department of Health|organisations/ministry-of|16|36"});
+}
