@@ -9,7 +9,8 @@
 namespace dossier::extract::threat_actors {
 namespace {
 
-// At most this many other aliases on a mention, in the gazetteer's order (by source priority).
+// At most this many aliases on a mention: the one the document used first (when it is not the
+// canonical name), then the gazetteer's order (by source priority).
 constexpr std::size_t kMaxAliases = 20;
 
 void fill_from_entity(ThreatActorMention& m, const rules::Entity& e) {
@@ -17,7 +18,16 @@ void fill_from_entity(ThreatActorMention& m, const rules::Entity& e) {
   m.country = e.country;
   m.sponsor = e.sponsor;
   m.ids = e.ids;
-  std::vector<std::string> keys = {text::name_key(m.text), text::name_key(e.name)};
+  // `aliases` are the canonical actor's other names; the name the document used is one of them.
+  std::vector<std::string> keys = {text::name_key(e.name)};
+  std::string said = text::name_key(m.text);
+  for (const rules::Alias& a : e.aliases) {
+    if (said != keys[0] && text::name_key(a.text) == said) {
+      m.aliases.push_back(a.text);
+      keys.push_back(said);
+      break;
+    }
+  }
   for (const rules::Alias& a : e.aliases) {
     if (m.aliases.size() >= kMaxAliases) break;
     std::string k = text::name_key(a.text);

@@ -57,7 +57,8 @@ Result run(const rules::RuleSet& set, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("an alias resolves to the canonical actor with its ids and other aliases", "[actors]") {
+TEST_CASE("an alias resolves to the canonical actor with its ids and aliases, the one used first",
+          "[actors]") {
   auto set = load_with(kGazetteer);
   Result r = run(*set, "The intrusion was blamed on apt29 last year.");
   REQUIRE(r.actors.size() == 1);
@@ -67,7 +68,7 @@ TEST_CASE("an alias resolves to the canonical actor with its ids and other alias
   CHECK(m.country == "RU");
   CHECK(m.sponsor == "SVR");
   CHECK(m.ids.at("mitre") == "G0016");
-  CHECK(m.aliases == std::vector<std::string>{"NOBELIUM", "Grizzly Steppe"});
+  CHECK(m.aliases == std::vector<std::string>{"APT29", "NOBELIUM", "Grizzly Steppe"});
   CHECK_FALSE(m.ambiguous);
 }
 
