@@ -11,7 +11,10 @@ std::shared_ptr<const rules::RuleSet> load_rules(const std::vector<std::string>&
   auto set = rules::RuleSet::load(dirs, diags);
   if (!diags.empty()) {
     std::string msg;
-    for (const auto& d : diags) msg += (msg.empty() ? "" : "\n") + d.format();
+    for (const auto& d : diags) {
+      if (!msg.empty()) msg += '\n';
+      msg += d.format();
+    }
     msg += "\nrules do not load; `dossier rules check` says more";
     throw Fatal(msg);
   }
