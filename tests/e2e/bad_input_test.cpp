@@ -106,7 +106,7 @@ TEST_CASE("a PNG is refused as binary and the good file next to it is ingested",
           "[e2e][bad_input]") {
   TempDir t;
   t.write("in/good.txt", kGood);
-  t.write("in/image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24));
+  t.write("in/image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20));
   RunResult r = ingest(t);
   CHECK(r.exit_code == 2);
   CHECK(r.err == "in/image.txt: binary file (NUL byte at offset 8)\n");
