@@ -2,11 +2,8 @@
 // `failures` row, or is decoded with a warning; every good file next to it is ingested once.
 
 #include <SQLiteCpp/Database.h>
-#include <fcntl.h>
-#include <grp.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -17,6 +14,7 @@
 #include <filesystem>
 
 #include "lib/extract/extractor.hpp"
+#include "tests/support/database.hpp"
 #include "tests/support/run_binary.hpp"
 
 using namespace dossier::testing;
@@ -39,16 +37,6 @@ constexpr bool kSanitized = false;
 
 const std::string kGood = "The ICO said on 2 May 2024 it had fined Acme Ltd.\n";
 
-long long count(const fs::path& db, const std::string& sql) {
-  SQLite::Database d(db.string(), SQLite::OPEN_READONLY);
-  return d.execAndGet(sql).getInt64();
-}
-
-std::string text_of(const fs::path& db, const std::string& sql) {
-  SQLite::Database d(db.string(), SQLite::OPEN_READONLY);
-  return d.execAndGet(sql).getString();
-}
-
 // A folder `in/` with one good file; ingest runs in t.path() so paths on stderr are "in/...".
 RunResult ingest(const TempDir& t, std::vector<std::string> extra = {}) {
   std::vector<std::string> args = {"ingest", "in", "--db", (t.path() / "d.sqlite").string(),
@@ -68,36 +56,6 @@ long long failures_for(const TempDir& t, const std::string& path) {
   q.bind(1, path);
   q.executeStep();
   return q.getColumn(0).getInt64();
-}
-
-// Runs the binary as user `nobody` (root reads every file whatever its mode).
-RunResult run_as_nobody(const std::vector<std::string>& args, const fs::path& cwd) {
-  TempDir io;
-  fs::permissions(io.path(), fs::perms::all);
-  fs::path err = io.path() / "stderr";
-  pid_t pid = fork();
-  if (pid == 0) {
-    int fe = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
-    dup2(fe, 2);
-    int fo = open("/dev/null", O_WRONLY);
-    dup2(fo, 1);
-    if (chdir(cwd.c_str()) != 0) _exit(126);
-    if (geteuid() == 0 && (setgroups(0, nullptr) != 0 || setgid(65534) != 0 || setuid(65534) != 0))
-      _exit(125);
-    std::vector<std::string> copy = args;
-    std::string bin = DOSSIER_BINARY;
-    std::vector<char*> argv{bin.data()};
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  RunResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.err = read_text(err);
-  return r;
 }
 
 }  // namespace
@@ -225,7 +183,9 @@ TEST_CASE("an unreadable file is named with the system's reason", "[e2e][bad_inp
   fs::permissions(t.path(), fs::perms::all);
   fs::permissions(t.path() / "in", fs::perms::all);
   fs::permissions(t.path() / "in" / "good.txt", fs::perms::all);
-  RunResult r = run_as_nobody({"ingest", "in", "--db", "d.sqlite", "--quiet"}, t.path());
+  Launch as_nobody({"ingest", "in", "--db", "d.sqlite", "--quiet"}, t.path());
+  as_nobody.uid = 65534;
+  RunResult r = run_dossier(as_nobody);
   if (r.exit_code == 125) {
     WARN("cannot switch to user nobody: unreadable-file case skipped");
     return;

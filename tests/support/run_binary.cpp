@@ -1,6 +1,7 @@
 #include "tests/support/run_binary.hpp"
 
 #include <fcntl.h>
+#include <grp.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,36 +13,66 @@
 namespace dossier::testing {
 namespace fs = std::filesystem;
 
-RunResult run_dossier(const std::vector<std::string>& args, const std::string& stdin_text,
-                      const fs::path& cwd) {
-  TempDir io;
-  fs::path in = io.write("stdin", stdin_text), out = io.path() / "stdout",
-           err = io.path() / "stderr";
+namespace {
+
+// In the child: points fd `target` at `path` (opened with `flags`), or at /dev/null.
+void redirect(int target, const fs::path& path, int flags) {
+  int fd = open(path.empty() ? "/dev/null" : path.c_str(), flags, 0666);
+  if (fd < 0) _exit(126);
+  dup2(fd, target);
+  close(fd);
+}
+
+pid_t start(const Launch& launch, const fs::path& in, const fs::path& out, const fs::path& err) {
   pid_t pid = fork();
-  if (pid == 0) {
-    if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
-    int fi = open(in.c_str(), O_RDONLY);
-    int fo = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int fe = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(fi, 0);
-    dup2(fo, 1);
-    dup2(fe, 2);
-    std::vector<char*> argv;
-    std::string bin = DOSSIER_BINARY;
-    argv.push_back(bin.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
+  if (pid != 0) return pid;
+  redirect(0, in, O_RDONLY);
+  redirect(1, out, O_WRONLY | O_CREAT | O_TRUNC);
+  redirect(2, err, O_WRONLY | O_CREAT | O_TRUNC);
+  if (!launch.cwd.empty() && chdir(launch.cwd.c_str()) != 0) _exit(126);
+  if (launch.uid >= 0 && geteuid() == 0 &&
+      (setgroups(0, nullptr) != 0 || setgid(launch.uid) != 0 || setuid(launch.uid) != 0))
+    _exit(125);
+  std::vector<std::string> all = launch.prefix;
+  all.push_back(DOSSIER_BINARY);
+  all.insert(all.end(), launch.args.begin(), launch.args.end());
+  std::vector<char*> argv;
+  for (auto& a : all) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  execv(argv[0], argv.data());
+  _exit(127);
+}
+
+}  // namespace
+
+RunResult run_dossier(const Launch& launch) {
+  TempDir io;
+  // Readable and writable by the user the child may switch to.
+  fs::permissions(io.path(), fs::perms::all);
+  fs::path in = io.write("stdin", launch.stdin_text), out = io.path() / "stdout",
+           err = io.path() / "stderr";
   RunResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.exit_code = wait_exit(start(launch, in, out, err));
   r.out = read_text(out);
   r.err = read_text(err);
   return r;
+}
+
+RunResult run_dossier(const std::vector<std::string>& args, const std::string& stdin_text,
+                      const fs::path& cwd) {
+  Launch launch(args, cwd);
+  launch.stdin_text = stdin_text;
+  return run_dossier(launch);
+}
+
+pid_t spawn_dossier(const Launch& launch, const fs::path& err) {
+  return start(launch, {}, {}, err);
+}
+
+int wait_exit(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 TempDir::TempDir() {
