@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <toml++/toml.h>
 
@@ -128,8 +129,11 @@ bool is_macro_char(char c) { return is_macro_start(c) || (c >= '0' && c <= '9') 
 
 }  // namespace
 
-std::string expand_macros(std::string_view p, const std::map<std::string, std::string>& defs,
-                          std::string* unknown) {
+namespace {
+
+// expand_macros with the chain of macros being expanded, so a macro that reaches itself stops.
+std::string expand_in(std::string_view p, const std::map<std::string, std::string>& defs,
+                      std::vector<std::string>& chain, std::string* unknown) {
   std::string out;
   for (std::size_t i = 0; i < p.size(); ++i) {
     if (p[i] == '\\' && i + 1 < p.size()) {
@@ -143,11 +147,14 @@ std::string expand_macros(std::string_view p, const std::map<std::string, std::s
       if (j < p.size() && p[j] == '}') {
         std::string name(p.substr(i + 1, j - i - 1));
         auto it = defs.find(name);
-        if (it == defs.end()) {
+        bool cycle = std::find(chain.begin(), chain.end(), name) != chain.end();
+        if (it == defs.end() || cycle) {
           if (unknown && unknown->empty()) *unknown = name;
           out.append(p.substr(i, j - i + 1));
         } else {
-          out += "(?:" + it->second + ")";
+          chain.push_back(name);
+          out += "(?:" + expand_in(it->second, defs, chain, unknown) + ")";
+          chain.pop_back();
         }
         i = j;
         continue;
@@ -156,6 +163,49 @@ std::string expand_macros(std::string_view p, const std::map<std::string, std::s
     out += p[i];
   }
   return out;
+}
+
+// The {NAME}s a define's body uses, in order.
+std::vector<std::string> macros_used(std::string_view p) {
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (p[i] != '{' || i + 1 >= p.size() || !is_macro_start(p[i + 1])) continue;
+    std::size_t j = i + 1;
+    while (j < p.size() && is_macro_char(p[j])) ++j;
+    if (j < p.size() && p[j] == '}') names.emplace_back(p.substr(i + 1, j - i - 1));
+  }
+  return names;
+}
+
+// True when the body of chain.front() reaches it again through `defs`; `chain` then holds the
+// path ("A", "B", "A"). `name` is the define being walked.
+bool find_cycle(const std::string& name, const std::map<std::string, std::string>& defs,
+                std::vector<std::string>& chain) {
+  auto it = defs.find(name);
+  if (it == defs.end()) return false;
+  for (const std::string& used : macros_used(it->second)) {
+    if (used == chain.front()) {
+      chain.push_back(used);
+      return true;
+    }
+    if (std::find(chain.begin(), chain.end(), used) != chain.end()) continue;
+    chain.push_back(used);
+    if (find_cycle(used, defs, chain)) return true;
+    chain.pop_back();
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string expand_macros(std::string_view p, const std::map<std::string, std::string>& defs,
+                          std::string* unknown) {
+  std::vector<std::string> chain;
+  return expand_in(p, defs, chain, unknown);
 }
 
 RuleFile parse_rule_file(std::string_view text, const std::string& path, Diagnostics& diags) {
@@ -187,6 +237,20 @@ RuleFile parse_rule_file(std::string_view text, const std::string& path, Diagnos
       }
       f.defines[std::string(k.str())] = *s;
       f.define_pos[std::string(k.str())] = pos_of(v, path);
+    }
+    // Defines may use each other ({OTHER}); one that reaches itself can never expand.
+    std::vector<std::string> reported;
+    for (const auto& [name, body] : f.defines) {
+      std::vector<std::string> chain{name};
+      if (std::find(reported.begin(), reported.end(), name) != reported.end() ||
+          !find_cycle(name, f.defines, chain))
+        continue;
+      reported.insert(reported.end(), chain.begin(), chain.end());
+      std::string shown;
+      for (const std::string& c : chain) shown += (shown.empty() ? "" : " -> ") + c;
+      const SourcePos& p = f.define_pos[name];
+      diags.push_back({p, fmt::format("define {} refers back to itself: {}", name, shown),
+                       line_of_text(text, p.line)});
     }
   }
   for (auto&& [k, v] : root) {

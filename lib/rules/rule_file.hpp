@@ -34,7 +34,9 @@ struct RuleFile {
 RuleFile parse_rule_file(std::string_view text, const std::string& path, Diagnostics& diags);
 
 // Expands {NAME} macros (NAME: an upper-case letter, then upper-case letters, digits or '_');
-// RE2's own {n,m} repetitions are left alone. Unknown names are reported in `unknown`.
+// RE2's own {n,m} repetitions are left alone. A define's body may use other defines, which expand
+// in turn; a name that is not defined, or that would expand inside itself (a cycle, which
+// parse_rule_file also reports at the define), is left as written and reported in `unknown`.
 std::string expand_macros(std::string_view pattern, const std::map<std::string, std::string>& defs,
                           std::string* unknown);
 

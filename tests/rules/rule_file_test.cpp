@@ -56,3 +56,36 @@ TEST_CASE("a later rule with the same id replaces the earlier one", "[rules]") {
   REQUIRE(rules.size() == 1);
   CHECK(rules[0].attr("mine") == "user");
 }
+
+TEST_CASE("a define may use another define, which expands in turn", "[rules]") {
+  std::map<std::string, std::string> defs{{"DAY", "[0-9]{1,2}"}, {"MONTH", "May|June"},
+                                          {"DATE", "{DAY} {MONTH}"}};
+  std::string unknown;
+  CHECK(expand_macros("on {DATE}", defs, &unknown) == "on (?:(?:[0-9]{1,2}) (?:May|June))");
+  CHECK(unknown.empty());
+  Diagnostics diags;
+  auto set = RuleSet::load_texts({{"dates.toml",
+                                   "[define]\nMONTH = 'May|June'\nDATE = '[0-9]+ {MONTH}'\n"
+                                   "[[rule]]\nid = \"d\"\npattern = '{DATE}'\n"}},
+                                 diags);
+  REQUIRE(diags.empty());
+  CHECK(set->rules(Kind::kDates).rules[0].pattern == "(?:[0-9]+ (?:May|June))");
+}
+
+TEST_CASE("defines that use each other in a cycle are reported at file:line:col", "[rules]") {
+  Diagnostics diags;
+  RuleSet::load_texts({{"my/dates.toml",
+                        "[define]\n"
+                        "A = 'x{B}'\n"
+                        "B = 'y{A}'\n"
+                        "[[rule]]\nid = \"c\"\npattern = '{A}'\n"}},
+                      diags);
+  REQUIRE(!diags.empty());
+  CHECK(diags[0].format() ==
+        "my/dates.toml:2:5: define A refers back to itself: A -> B -> A\n"
+        "    A = 'x{B}'\n"
+        "        ^");
+  std::string unknown;
+  expand_macros("{A}", {{"A", "x{B}"}, {"B", "y{A}"}}, &unknown);
+  CHECK(unknown == "A");
+}

@@ -50,7 +50,7 @@ Order document_order(const std::vector<rules::Hit>& hits, std::string_view text)
   return Order::kUnknown;
 }
 
-// The reference inferred from the text (see dates.hpp), or nullopt.
+// The year inferred from the text (see dates.hpp), or nullopt.
 std::optional<Ymd> infer_reference(const std::vector<rules::Hit>& hits,
                                    const std::vector<rules::Rule>& rules, std::string_view text) {
   std::optional<Ymd> latest;
@@ -70,8 +70,9 @@ std::optional<Ymd> infer_reference(const std::vector<rules::Hit>& hits,
                        std::tie(latest->year, latest->month, latest->day))
       latest = d;
   }
-  if (latest && last_year && latest->month == 0) return Ymd{latest->year + 1, 0, 0};
-  return latest;
+  if (!latest) return std::nullopt;
+  if (last_year && latest->month == 0) return Ymd{latest->year + 1, 0, 0};
+  return Ymd{latest->year, 0, 0};
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "lib/extract/dates/normalise.hpp"
 #include "lib/extract/extractor.hpp"
 #include "lib/rules/rule_set.hpp"
+#include "tests/support/extract_fixture.hpp"
 
 using namespace dossier;
 
@@ -20,30 +21,12 @@ namespace {
 
 // The built-in date rule files only, so these tests do not depend on other kinds' rules.
 const rules::RuleSet& date_rules() {
-  static std::shared_ptr<const rules::RuleSet> set = [] {
-    std::vector<rules::RuleSet::SourceFile> files;
-    for (const char* name : {"dates.toml", "dates-relative.toml", "dates-blockers.toml"}) {
-      std::ifstream in(std::string(DOSSIER_SOURCE_DIR "/data/rules/") + name);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      files.push_back({name, ss.str()});
-    }
-    rules::Diagnostics diags;
-    auto s = rules::RuleSet::load_texts(files, diags);
-    REQUIRE(diags.empty());
-    return s;
-  }();
-  return *set;
+  return testing::rules_from(
+      {"rules/dates.toml", "rules/dates-relative.toml", "rules/dates-blockers.toml"});
 }
 
 std::vector<extract::DateMention> dates_of(const std::string& text, const std::string& dct) {
-  text::Document doc;
-  doc.text = text;
-  if (!dct.empty()) {
-    doc.dct = dct;
-    doc.dct_source = text::DctSource::kFlag;
-  }
-  return extract::extract(date_rules(), doc).dates;
+  return testing::extract_text(date_rules(), text, dct).dates;
 }
 
 // text -> value of the one date whose text is `match`, or "" when there is none.
@@ -142,6 +125,43 @@ TEST_CASE("without a creation date values keep X's or are inferred from the text
     REQUIRE(x.dates.size() == 2);
     CHECK(x.dates[1].value == "2023");
   }
+}
+
+TEST_CASE("an inferred creation date is the year alone, whatever the latest date's precision",
+          "[dates][dct]") {
+  // PRODUCT.md: with no DCT the tool "may infer the year"; the latest date written in the text
+  // only bounds the creation date from below, so a day or month would be invented precision.
+  text::Document doc;
+  auto x = testing::extract_text(date_rules(), "The council met on 2 May 2024. Yesterday it rose.",
+                                 "", &doc);
+  CHECK(doc.dct == "2024");
+  CHECK(doc.dct_source == text::DctSource::kInferred);
+  REQUIRE(x.dates.size() == 2);
+  CHECK(x.dates[0].value == "2024-05-02");
+  CHECK(x.dates[1].value == "XXXX-XX-XX");
+  CHECK(x.dates[1].anchor == "none");
+}
+
+TEST_CASE("'the day after' with no earlier date keeps X's and anchor none", "[dates]") {
+  // PRODUCT.md: an expression that cannot be resolved keeps X's, with anchor none; "the day
+  // after" and "the following month" are resolved against the previous date mention only (the
+  // DCT is not what they are counted from).
+  for (const char* dct : {"2024-11-21", ""}) {
+    INFO("dct " << dct);
+    auto a = dates_of("The day after, the firm said it had been hacked.", dct);
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].text == "The day after");
+    CHECK(a[0].value == "XXXX-XX-XX");
+    CHECK(a[0].anchor == "none");
+    auto b = dates_of("The following month the firm paid.", dct);
+    REQUIRE(b.size() == 1);
+    CHECK(b[0].value == "XXXX-XX");
+    CHECK(b[0].anchor == "none");
+  }
+  auto c = dates_of("It was breached on 3 May 2023. The day after, it paid.", "2024-11-21");
+  REQUIRE(c.size() == 2);
+  CHECK(c[1].value == "2023-05-04");
+  CHECK(c[1].anchor == "previous");
 }
 
 TEST_CASE("the DCT chain: header, then file name, then input date", "[dates][dct]") {

@@ -11,6 +11,7 @@
 #include "lib/extract/organisations/document_aliases.hpp"
 #include "lib/extract/organisations/name_shape.hpp"
 #include "lib/rules/rule_set.hpp"
+#include "tests/support/extract_fixture.hpp"
 
 using namespace dossier;
 
@@ -19,20 +20,7 @@ namespace {
 // The built-in organisation rules and gazetteer only, so these tests do not depend on other
 // kinds' files.
 const rules::RuleSet& org_rules() {
-  static std::shared_ptr<const rules::RuleSet> set = [] {
-    std::vector<rules::RuleSet::SourceFile> files;
-    for (const char* name : {"rules/organisations.toml", "gazetteers/organisations.toml"}) {
-      std::ifstream in(std::string(DOSSIER_SOURCE_DIR "/data/") + name);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      files.push_back({name, ss.str()});
-    }
-    rules::Diagnostics diags;
-    auto s = rules::RuleSet::load_texts(files, diags);
-    REQUIRE(diags.empty());
-    return s;
-  }();
-  return *set;
+  return testing::rules_from({"rules/organisations.toml", "gazetteers/organisations.toml"});
 }
 
 // One mention as "text|name|rule|start|end".
