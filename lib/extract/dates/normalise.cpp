@@ -489,9 +489,45 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
     }
   }
   if (!year && !month && !quarter && !half && !season) return false;
+  // "the first week of October 2014", "the second last week of 2018" (week_nth), "the last day
+  // of October", "the fifth last day of May" (day_from_end): counted from the period's start or
+  // end.
+  const bool week_nth = rule.attr("week_nth") == "true";
+  if ((week_nth || rule.attr("day_from_end") == "true") && !day && !quarter && !half && !season) {
+    if (!year) {  // no reference to place the month in: anchor none from the lean above
+      out.value = week_nth ? "XXXX-WXX" : fmt::format("XXXX-{:02d}-XX", month);
+      out.precision = week_nth ? "week" : "day";
+      return true;
+    }
+    std::string nth_text = squeeze(g("nth"));
+    const bool from_end = !week_nth || nth_text == "last";
+    int n = from_end ? (g("nthlast").empty() ? 1 : ordinal_from_word(g("nthlast")))
+                     : ordinal_from_word(nth_text);
+    if (n < 1 || n > 5) return false;
+    Ymd first{year, month ? month : 1, 1};
+    Ymd last = add_days(month ? Ymd{month == 12 ? year + 1 : year, month % 12 + 1, 1}
+                              : Ymd{year + 1, 1, 1}, -1);
+    // A week belongs to the period that holds most of it (as ISO weeks do to years): counted
+    // from the period's fourth day, or its fourth day from the end.
+    if (week_nth) first = add_days(first, 3), last = add_days(last, -3);
+    Ymd d = from_end ? add_days(last, -(week_nth ? 7 : 1) * (n - 1))
+                     : add_days(first, 7 * (n - 1));
+    if (d.year != year || (month && d.month != month)) return false;
+    if (week_nth) {
+      auto [wy, wn] = iso_week(d);
+      out.value = fmt::format("{:04d}-W{:02d}", wy, wn);
+      out.precision = "week";
+    } else {
+      out.value = format_ymd(d);
+      out.precision = "day";
+    }
+    return true;
+  }
   if (day && year && !is_valid(year, month, day)) return false;
   if (day && !year && !is_valid(2000, month, day)) return false;
   std::string y = year ? year_str(year) : "XXXX";
+  // "2014 BC", "44 B.C.": TIMEX3 writes the year after BC.
+  if (auto era = g("era"); !era.empty() && (era[0] == 'B' || era[0] == 'b') && year) y = "BC" + y;
   if (rule.attr("fiscal") == "true") {
     out.value = (year ? "FY" : "FYXXXX") + (year ? y : "");
     out.precision = "year";

@@ -18,10 +18,15 @@
 //   shift     last/past/previous (-1), this/current (0), next/coming/following (+1)
 //   num dir   "two years ago": a count (digits or words) and ago/earlier/before | later/after/hence
 //   mod       early/mid/late/the end of/around/before/after...
+//   nth       first..fifth, 1st..5th, last: "the first Tuesday of", "the second week of";
+//   nthlast   the count before "last" in "the second last week of" (with week_nth, day_from_end)
+//   era       AD/A.D./BC/B.C. after a year ("2014 BC" -> BC2014)
 // Rule attributes: relative ("today", "yesterday", "tomorrow", "this-year", "last-week",
 // "next-month"...: <this|last|next>-<unit>), unit, shift ("-1"), mod (a fixed TIMEX3 mod),
 // anchor ("previous": resolve against the previous date mention instead of the DCT),
-// fiscal ("true": FY2023), suffix (appended to a day value: "TMO" for "this morning").
+// fiscal ("true": FY2023), suffix (appended to a day value: "TMO" for "this morning"),
+// week_nth ("true": the nth or nth-last week of a month or year -> its ISO week), day_from_end
+// ("true": the (nthlast) last day of a month).
 
 #include <optional>
 #include <string>
