@@ -1,6 +1,8 @@
 #pragma once
 // One document through the pipeline: raw bytes -> decode -> extract. Never throws for what the
-// bytes contain; a document that cannot be text comes back as a failure value.
+// bytes contain; a document that cannot be text comes back as a failure value, and so does one
+// whose decoding or extraction threw (std::bad_alloc, std::length_error, a bug in a stage): that
+// document fails with the reason, the run goes on with the others.
 
 #include <cstdint>
 #include <string>
@@ -20,7 +22,15 @@ struct Outcome {
   std::int64_t mtime_ns = 0;
 };
 
+// The extraction stage: extract::extract in the tool; tests pass one that throws.
+using ExtractFn = extract::Extractions (*)(const rules::RuleSet&, text::Document&);
+
 // `seed` carries id, path, dct (+ kFlag), title, input_date, source; `raw` its bytes.
-Outcome process_bytes(const rules::RuleSet& rules, text::Document seed, std::string_view raw);
+Outcome process_bytes(const rules::RuleSet& rules, text::Document seed, std::string_view raw,
+                      ExtractFn extract_fn = nullptr);
+
+// The failure reason for an exception thrown while one document was processed:
+// "out of memory", "internal error: <what()>".
+std::string reason_of_current_exception();
 
 }  // namespace dossier::pipeline

@@ -12,6 +12,7 @@
 #include "lib/pipeline/load_rules.hpp"
 #include "lib/pipeline/ordered_parallel.hpp"
 #include "lib/pipeline/process.hpp"
+#include "lib/source/display_path.hpp"
 #include "lib/source/jsonl.hpp"
 #include "lib/source/read_file.hpp"
 
@@ -38,7 +39,8 @@ struct Printer {
   void operator()(const Outcome& o) {
     if (o.status == Outcome::Status::kFailed) {
       ++failed;
-      std::fprintf(stderr, "%s: %s\n", (o.doc.path.empty() ? o.doc.id : o.doc.path).c_str(),
+      std::fprintf(stderr, "%s: %s\n",
+                   source::display_path(o.doc.path.empty() ? o.doc.id : o.doc.path).c_str(),
                    o.error.c_str());
       std::string line = output::error_line(o.doc.id, o.doc.path, o.error);
       std::fwrite(line.data(), 1, line.size(), stdout);

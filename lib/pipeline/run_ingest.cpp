@@ -13,6 +13,7 @@
 #include "lib/pipeline/load_rules.hpp"
 #include "lib/pipeline/ordered_parallel.hpp"
 #include "lib/pipeline/process.hpp"
+#include "lib/source/display_path.hpp"
 #include "lib/source/read_file.hpp"
 #include "lib/store/database.hpp"
 #include "lib/store/writer.hpp"
@@ -41,7 +42,7 @@ int ingest_unguarded(const IngestOptions& o) {
   source::WalkResult walked = source::walk(o.paths, o.walk);
   Counts c;
   for (const auto& f : walked.failures) {
-    std::fprintf(stderr, "%s: %s\n", f.path.c_str(), f.reason.c_str());
+    std::fprintf(stderr, "%s: %s\n", source::display_path(f.path).c_str(), f.reason.c_str());
     writer.write_failure(f.path, f.reason);
     ++c.failed;
   }
@@ -49,38 +50,51 @@ int ingest_unguarded(const IngestOptions& o) {
   const int jobs = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const std::size_t total = walked.files.size();
   auto last_progress = std::chrono::steady_clock::now();
+  // One file: unchanged, touched, failed or done.
+  auto produce = [&](std::size_t i) {
+    const source::InputFile& f = walked.files[i];
+    Outcome out;
+    out.doc.id = out.doc.path = f.path;
+    auto k = known.find(f.path);
+    bool same_rules = k != known.end() && k->second.ruleset == rules->version();
+    // Size and mtime unchanged: not even read.
+    if (!o.force && same_rules && k->second.bytes == f.size && k->second.mtime_ns == f.mtime_ns) {
+      out.status = Outcome::Status::kUnchanged;
+      return out;
+    }
+    source::ReadResult r = source::read_file(f.path, o.max_bytes);
+    if (!r.ok) {
+      out.error = r.error;
+      return out;
+    }
+    if (!o.force && same_rules && k->second.sha256 == util::sha256_hex(r.data)) {
+      out.status = Outcome::Status::kTouched;
+      out.mtime_ns = r.mtime_ns;
+      return out;
+    }
+    text::Document seed;
+    seed.id = seed.path = f.path;
+    if (!o.dct.empty()) {
+      seed.dct = o.dct;
+      seed.dct_source = text::DctSource::kFlag;
+    }
+    out = process_bytes(*rules, std::move(seed), r.data);
+    out.mtime_ns = r.mtime_ns;
+    return out;
+  };
   ordered_parallel<Outcome>(
       total, jobs, static_cast<std::size_t>(jobs) * 8,
       [&](std::size_t i) {
-        const source::InputFile& f = walked.files[i];
-        Outcome out;
-        out.doc.id = out.doc.path = f.path;
-        auto k = known.find(f.path);
-        bool same_rules = k != known.end() && k->second.ruleset == rules->version();
-        // Size and mtime unchanged: not even read.
-        if (!o.force && same_rules && k->second.bytes == f.size && k->second.mtime_ns == f.mtime_ns) {
-          out.status = Outcome::Status::kUnchanged;
-          return out;
+        // An exception here would end the whole run (std::terminate in a worker thread): it
+        // becomes this file's failure instead.
+        try {
+          return produce(i);
+        } catch (...) {
+          Outcome failed;
+          failed.doc.id = failed.doc.path = walked.files[i].path;
+          failed.error = reason_of_current_exception();
+          return failed;
         }
-        source::ReadResult r = source::read_file(f.path, o.max_bytes);
-        if (!r.ok) {
-          out.error = r.error;
-          return out;
-        }
-        if (!o.force && same_rules && k->second.sha256 == util::sha256_hex(r.data)) {
-          out.status = Outcome::Status::kTouched;
-          out.mtime_ns = r.mtime_ns;
-          return out;
-        }
-        text::Document seed;
-        seed.id = seed.path = f.path;
-        if (!o.dct.empty()) {
-          seed.dct = o.dct;
-          seed.dct_source = text::DctSource::kFlag;
-        }
-        out = process_bytes(*rules, std::move(seed), r.data);
-        out.mtime_ns = r.mtime_ns;
-        return out;
       },
       [&](std::size_t i, Outcome&& out) {
         switch (out.status) {
@@ -93,7 +107,8 @@ int ingest_unguarded(const IngestOptions& o) {
             break;
           case Outcome::Status::kFailed:
             ++c.failed;
-            std::fprintf(stderr, "%s: %s\n", out.doc.path.c_str(), out.error.c_str());
+            std::fprintf(stderr, "%s: %s\n", source::display_path(out.doc.path).c_str(),
+                         out.error.c_str());
             writer.write_failure(out.doc.path, out.error);
             if (o.json) {
               std::string line = output::error_line(out.doc.id, out.doc.path, out.error);
@@ -116,7 +131,8 @@ int ingest_unguarded(const IngestOptions& o) {
         if (o.progress) {
           auto now = std::chrono::steady_clock::now();
           if (now - last_progress > std::chrono::milliseconds(200) || i + 1 == total) {
-            std::fprintf(stderr, "\r\x1b[K[%zu/%zu] %s", i + 1, total, out.doc.path.c_str());
+            std::fprintf(stderr, "\r\x1b[K[%zu/%zu] %s", i + 1, total,
+                         source::display_path(out.doc.path).c_str());
             last_progress = now;
           }
         }

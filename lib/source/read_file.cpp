@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <exception>
 
 namespace dossier::source {
 
@@ -36,7 +37,13 @@ ReadResult read_file(const std::string& path, std::uint64_t max_bytes) {
     ::close(fd);
     return r;
   }
-  r.data.resize(static_cast<std::size_t>(st.st_size));
+  try {
+    r.data.resize(static_cast<std::size_t>(st.st_size));
+  } catch (const std::exception&) {  // bad_alloc, length_error: this file, not the run
+    r.error = fmt::format("out of memory reading {} bytes", st.st_size);
+    ::close(fd);
+    return r;
+  }
   std::size_t got = 0;
   while (true) {
     if (got == r.data.size()) r.data.resize(r.data.size() + 65536);  // grew while we read

@@ -262,6 +262,44 @@ TEST_CASE("file names with spaces, newlines and non-ASCII are kept exactly", "[e
   CHECK(again.err.find("0 new, 0 re-extracted, 5 unchanged") != std::string::npos);
 }
 
+TEST_CASE("a failing file's name keeps its line on stderr: control characters escaped",
+          "[e2e][bad_input]") {
+  TempDir t;
+  t.write("in/good.txt", kGood);
+  // Empty files fail; their names must not break the one-line `path: reason` format.
+  const std::vector<std::string> names = {"in/a space.txt", "in/b new\nline.txt",
+                                          "in/c na\xC3\xAFve \xE6\x96\x87.txt", "in/d\ttab\x1b.txt"};
+  for (const auto& n : names) t.write(n, "");
+  RunResult r = ingest(t);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err ==
+        "in/a space.txt: empty file\n"
+        "in/b new\\nline.txt: empty file\n"
+        "in/c na\xC3\xAFve \xE6\x96\x87.txt: empty file\n"
+        "in/d\\ttab\\033.txt: empty file\n");
+  // The database keeps the real bytes.
+  for (const auto& n : names) CHECK(failures_for(t, n) == 1);
+  check_good_file_once(t);
+}
+
+TEST_CASE("running out of memory on one file fails that file and the run goes on",
+          "[e2e][bad_input]") {
+  if (kSanitized) return;  // ASan reserves terabytes of address space: no ulimit -v under it
+  TempDir t;
+  t.write("in/good.txt", kGood);
+  t.write("in/huge.txt", "");
+  fs::resize_file(t.path() / "in" / "huge.txt", 2'000'000'000);  // sparse: no disk used
+  Launch l({"ingest", "in", "--db", "d.sqlite", "--quiet", "-j", "1", "--max-bytes",
+            "3000000000"},
+           t.path());
+  l.prefix = {"/bin/bash", "-c", "ulimit -v 400000; exec \"$@\"", "bash"};
+  RunResult r = run_dossier(l);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "in/huge.txt: out of memory reading 2000000000 bytes\n");
+  CHECK(failures_for(t, "in/huge.txt") == 1);
+  check_good_file_once(t);
+}
+
 TEST_CASE("a 50 MB (5 MB outside CI) one-line file is ingested in good time and memory",
           "[e2e][bad_input][slow]") {
   TempDir t;
