@@ -19,8 +19,9 @@ constexpr std::array<std::string_view, 40> kStrong = {
     "Oct", "Nov", "Dec", "Fig", "para", "Para", "pp", "Rev", "Gen", "Col", "Lt", "Capt", "Mt",
     "approx"};
 // End a sentence only before a typical sentence opener: company forms, "etc.".
-constexpr std::array<std::string_view, 10> kWeak = {"Inc", "Ltd", "Corp", "Co", "plc", "Plc",
-                                                    "LLC", "etc", "Bros", "AG"};
+constexpr std::array<std::string_view, 17> kWeak = {"Inc", "Ltd", "Corp", "Co", "plc", "Plc",
+                                                    "LLC", "etc", "Bros", "AG", "Zrt", "Kft",
+                                                    "Nyrt", "Pty", "Ltda", "Bhd", "Pvt"};
 constexpr std::array<std::string_view, 34> kOpeners = {
     "The", "This", "These", "That", "Those", "It", "Its", "In", "On", "At", "He", "She",
     "They", "We", "I", "A", "An", "According", "However", "But", "And", "Also", "As", "After",

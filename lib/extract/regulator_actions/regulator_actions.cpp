@@ -35,6 +35,13 @@ Side side_of(const rules::Rule& r, std::string_view key, Side fallback) {
   return fallback;
 }
 
+// Actions whose target may be a plain noun phrase ("a private individual") when no organisation
+// is named where the target sits.
+bool takes_noun_phrase(std::string_view action) {
+  return action == "fine" || action == "settlement" || action == "charge" || action == "sanction" ||
+         action == "reprimand" || action == "order";
+}
+
 bool carries_money(std::string_view action) {
   return action == "fine" || action == "settlement" || action == "order" || action == "sanction";
 }
@@ -62,20 +69,37 @@ std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Do
   std::size_t oi = 0, di = 0;
   const OrganisationMention* last_regulator = nullptr;
   int last_regulator_sentence = -1000;
+  // The previous sentence: its dates, whether it named a regulator, and its actions
+  // (out[prev_begin, prev_end)). A sentence that names a regulator but records no action of its
+  // own sets the scene: its date governs an undated action that follows ("On 12 March the
+  // Garante published its decision on Enel. The Garante fined the company ..."); a date that
+  // belongs to an action of its own does not. An action naming no target continues the
+  // previous sentence's action by the same regulator ("... reported the breach to the ICO. The
+  // ICO ... decided no further action was required": the Home Office's breach).
+  std::vector<const DateMention*> when, prev_when;
+  bool has_regulator = false, prev_has_regulator = false;
+  text::Span prev_sentence{};
+  std::size_t prev_begin = 0, prev_end = 0, cur_begin = 0;
   for (int si = 0; si < static_cast<int>(sentences.size()); ++si) {
     const text::Span s = sentences[si];
+    prev_when = std::move(when);
+    when.clear();
+    prev_has_regulator = has_regulator && si > 0;
+    if (si > 0) prev_sentence = sentences[si - 1];
+    prev_begin = cur_begin;
+    prev_end = out.size();
+    cur_begin = out.size();
     std::vector<const OrganisationMention*> here;
     while (oi < orgs.size() && orgs[oi].span.start < s.start) ++oi;
     for (std::size_t k = oi; k < orgs.size() && orgs[k].span.start < s.end; ++k)
       if (orgs[k].span.end <= s.end) here.push_back(&orgs[k]);
-    std::vector<const DateMention*> when;
     while (di < dates.size() && dates[di].span.start < s.start) ++di;
     for (std::size_t k = di; k < dates.size() && dates[k].span.start < s.end; ++k)
       if (dates[k].span.end <= s.end) when.push_back(&dates[k]);
 
     const std::string_view sentence = text.substr(s.start, s.size());
-    bool has_regulator = std::any_of(here.begin(), here.end(),
-                                     [](auto* o) { return can_regulate(o->category); });
+    has_regulator =
+        std::any_of(here.begin(), here.end(), [](auto* o) { return can_regulate(o->category); });
     const OrganisationMention* referred = nullptr;
     if (!has_regulator) {
       if (!last_regulator || si - last_regulator_sentence > kReferBack || !refers_back(sentence))
@@ -112,16 +136,33 @@ std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Do
       a.regulator = regulator->name;
       a.action = action;
       bool fallback = false;
-      if (const OrganisationMention* t = pick_target(here, regulator, trigger, target_side, &fallback)) {
+      const OrganisationMention* t = pick_target(here, regulator, trigger, target_side, &fallback);
+      if (t && fallback && rule.attr("fallback") == "none") t = nullptr;
+      text::Span np{};
+      if (takes_noun_phrase(action)) np = noun_phrase_target(text, s, trigger, target_side, money);
+      // The words right after the trigger name the target when the organisation found lies
+      // beyond them ("on Kaspr for … LinkedIn users") or misses their first words
+      // ("Österreichische Post AG" when only "Post AG" is a mention).
+      bool np_first = np.size() > 0 && target_side == Side::kAfter &&
+                      (!t || fallback || t->span.start >= np.end || t->span.start > np.start);
+      if (np_first || (!t && np.size() > 0)) {
+        a.target = std::string(text.substr(np.start, np.size()));
+      } else if (t) {
         a.target = t->name;
         if (fallback)
           warnings.push_back(fmt::format("line {}: {} target '{}' is only the nearest organisation",
                                          a.line, action, t->name));
-      } else if (action == "fine" || action == "settlement" || action == "charge" ||
-                 action == "sanction" || action == "reprimand" || action == "order") {
-        a.target = noun_phrase_target(text, s, trigger, target_side, money);
       }
-      if (const DateMention* d = pick_date(when, text, trigger)) a.date = d->value;
+      if (a.target.empty() && rule.attr("fallback") != "none") {
+        for (std::size_t k = prev_begin; k < prev_end; ++k)
+          if (out[k].regulator == a.regulator && !out[k].target.empty()) a.target = out[k].target;
+      }
+      if (const DateMention* d = pick_date(when, text, trigger)) {
+        a.date = d->value;
+      } else if (prev_has_regulator && prev_begin == prev_end) {
+        if (const DateMention* d = pick_date(prev_when, text, {prev_sentence.end, prev_sentence.end}))
+          a.date = d->value;
+      }
       if (carries_money(action)) {
         if (const Money* m = pick_money(money, trigger)) {
           a.amount = m->minor;
@@ -132,7 +173,8 @@ std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Do
                                            m->range ? "the low end of a range" : "a maximum, not a sum imposed"));
         }
       }
-      a.negated = !group_text(hit, text, "negation").empty();
+      a.negated = !group_text(hit, text, "negation").empty() ||
+                  !group_text(hit, text, "negation_after").empty();
       if (rule.attr("proposed") == "true")
         warnings.push_back(fmt::format("line {}: proposed {}, not imposed: '{}'", a.line, action,
                                        text.substr(trigger.start, trigger.size())));

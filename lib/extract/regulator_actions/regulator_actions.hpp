@@ -5,7 +5,11 @@
 // Rule attributes say where the roles sit relative to the match: `regulator = "after"`
 // ("reported the breach to the ICO"), `target = "before"` (the subject: passives, breach
 // reports, hearings); `proposed = "true"` marks intended fines (kept as fines, with a document
-// warning). A named group `negation` ("did not", "declined to") sets `negated`.
+// warning); `fallback = "none"` keeps the target empty rather than take an organisation from the
+// other side of the trigger (the one who reported a breach is never after "reported ... to the
+// ICO"). A named group `negation` ("did not", "declined to") or `negation_after` ("was not
+// fined") sets `negated`. An action in a sentence with no date takes the date of the sentence
+// before when that one names a regulator (the date governing it).
 // The record's text is the sentence; the amount the sum of money belonging to the match.
 // One record per action kind and regulator per sentence.
 

@@ -34,9 +34,13 @@ constexpr std::array<std::string_view, 22> kSkip = {
 constexpr std::array<std::string_view, 20> kStop = {
     "for", "over", "after", "with", "in", "by", "which", "who", "that", "because", "following",
     "as", "at", "and", "due", "from", "under", "of", "totalling", "amounting"};
-// Words that may join capitalised words inside a name.
-constexpr std::array<std::string_view, 9> kJoin = {"of", "and", "&", "de", "la", "del",
-                                                   "für", "y", "for"};
+// Words that may join capitalised words inside a name, and lower-case parts of legal forms
+// ("Morele.net sp. z o.o.", "Amazon Europe Core S.à r.l.").
+constexpr std::array<std::string_view, 13> kJoin = {"of", "and", "&", "de", "la", "del", "für",
+                                                    "y", "for", "sp.", "z", "spółka", "r.l."};
+// Words that are never a target by themselves: pronouns refer to one named elsewhere.
+constexpr std::array<std::string_view, 8> kPronouns = {"it", "them", "him", "her", "us",
+                                                       "itself", "themselves", "you"};
 
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& list, std::string_view w) {
@@ -78,9 +82,17 @@ bool in_money(const std::vector<Money>& money, std::size_t pos) {
   return std::any_of(money.begin(), money.end(), [&](const Money& m) { return m.span.contains(pos); });
 }
 
-std::string join(std::string_view doc, const Word& first, const Word& last) {
-  std::string_view l = clean(last.text);
-  return std::string(doc.substr(first.start, last.start + l.size() - first.start));
+text::Span join(const Word& first, const Word& last) {
+  return {first.start, last.start + clean(last.text).size()};
+}
+
+// Index of the first word at or after `i` that is not inside a bracketed aside ("(approx.",
+// "EUR 330,000)"); asides longer than a few words are not skipped.
+std::size_t skip_aside(const std::vector<Word>& ws, std::size_t i) {
+  if (i >= ws.size() || ws[i].text[0] != '(') return i;
+  for (std::size_t j = i; j < ws.size() && j < i + 6; ++j)
+    if (ws[j].text.find(')') != std::string_view::npos) return j + 1;
+  return i;
 }
 
 }  // namespace
@@ -124,8 +136,8 @@ const OrganisationMention* pick_target(const std::vector<const OrganisationMenti
   return second;
 }
 
-std::string noun_phrase_target(std::string_view doc, text::Span sentence, text::Span trigger,
-                               Side side, const std::vector<Money>& money) {
+text::Span noun_phrase_target(std::string_view doc, text::Span sentence, text::Span trigger,
+                              Side side, const std::vector<Money>& money) {
   if (side == Side::kBefore) {
     std::vector<Word> ws = words(doc, {sentence.start, trigger.start});
     std::size_t i = ws.size();
@@ -135,11 +147,15 @@ std::string noun_phrase_target(std::string_view doc, text::Span sentence, text::
     while (i < last && in(kJoin, ws[i].text)) ++i;
     if (i < last && (ws[i].text == "The" || ws[i].text == "A")) ++i;
     if (i >= last) return {};
-    return join(doc, ws[i], ws[last - 1]);
+    return join(ws[i], ws[last - 1]);
   }
   std::vector<Word> ws = words(doc, {trigger.end, sentence.end});
   std::size_t i = 0;
-  while (i < ws.size() && (in(kSkip, ws[i].text) || in_money(money, ws[i].start))) ++i;
+  for (std::size_t k = ~std::size_t{0}; k != i;) {
+    k = i;
+    while (i < ws.size() && (in(kSkip, ws[i].text) || in_money(money, ws[i].start))) ++i;
+    i = skip_aside(ws, i);
+  }
   if (i >= ws.size()) return {};
   std::size_t first = i;
   if (is_upper_start(ws[i].text[0])) {
@@ -163,8 +179,8 @@ std::string noun_phrase_target(std::string_view doc, text::Span sentence, text::
     }
   }
   while (i > first && in(kJoin, ws[i - 1].text)) --i;
-  if (i == first) return {};
-  return join(doc, ws[first], ws[i - 1]);
+  if (i == first || (i == first + 1 && in(kPronouns, clean(ws[first].text)))) return {};
+  return join(ws[first], ws[i - 1]);
 }
 
 const DateMention* pick_date(const std::vector<const DateMention*>& dates, std::string_view doc,
@@ -176,12 +192,16 @@ const DateMention* pick_date(const std::vector<const DateMention*>& dates, std::
         after.rfind(" attack", 0) == 0 || after.rfind(" hack", 0) == 0 ||
         after.rfind(" incident", 0) == 0)
       continue;
+    if (d->value.find_first_of("0123456789") == std::string::npos) continue;
     if (!best || distance(d->span, trigger) < distance(best->span, trigger)) best = d;
   }
   return best;
 }
 
 const Money* pick_money(const std::vector<Money>& money, text::Span trigger) {
+  for (const Money& m : money) {
+    if (m.span.start >= trigger.start && m.span.end <= trigger.end) return &m;  // "a fine of X was imposed on"
+  }
   const Money* before = nullptr;
   for (const Money& m : money) {
     if (m.span.end <= trigger.start) before = &m;

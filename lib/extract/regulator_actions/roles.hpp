@@ -27,19 +27,20 @@ const OrganisationMention* pick_target(const std::vector<const OrganisationMenti
                                        const OrganisationMention* regulator, text::Span trigger,
                                        Side prefer, bool* fallback);
 
-// A noun phrase naming the target when no organisation was found: the capitalised words (or a
-// short lower-case phrase such as "a private individual") after the trigger, skipping articles,
-// "a fine of", sums and "on"/"against"; or, for `Side::kBefore`, the capitalised words ending
-// just before it. Empty when there is none.
-std::string noun_phrase_target(std::string_view doc, text::Span sentence, text::Span trigger,
-                               Side side, const std::vector<Money>& money);
+// A noun phrase naming the target: the capitalised words (or a short lower-case phrase such as
+// "a private individual") after the trigger, skipping articles, "a fine of", sums, bracketed
+// asides ("(approx. EUR 330,000)") and "on"/"against"/"to"; or, for `Side::kBefore`, the
+// capitalised words ending just before it. Its span in `doc`; empty when there is none.
+text::Span noun_phrase_target(std::string_view doc, text::Span sentence, text::Span trigger,
+                              Side side, const std::vector<Money>& money);
 
 // The date mention nearest the trigger, skipping dates that describe an incident ("a 2018 data
-// breach"). Null when none.
+// breach") and values with no known digit ("XXXX-XX-XX": a date relative to nothing). Null when
+// none.
 const DateMention* pick_date(const std::vector<const DateMention*>& dates, std::string_view doc,
                              text::Span trigger);
 
-// The sum that belongs to the trigger: one right before it ("a £20m fine"), else the first
+// The sum that belongs to the trigger: one inside it, else one right before it ("a £20m fine"), else the first
 // after it, else the nearest before. Null when none.
 const Money* pick_money(const std::vector<Money>& money, text::Span trigger);
 
