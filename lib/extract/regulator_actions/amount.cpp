@@ -1,5 +1,6 @@
 #include "lib/extract/regulator_actions/amount.hpp"
 
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include <array>
@@ -70,17 +71,24 @@ int magnitude(std::string_view m) {
   return 0;
 }
 
+// A number: "1.000.000" / "35.258.707,95" (dots group thousands), "20 000" (spaces do),
+// "20,000,000.50" (commas do), "12.7".
+constexpr std::string_view kNumber =
+    "[0-9]{1,3}(?:\\.[0-9]{3})+(?:,[0-9]{1,2})?\\b|[0-9]{1,3}(?:[ \u00A0\u202F][0-9]{3})+\\b|"
+    "[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?";
+// A magnitude word or suffix after a number.
+constexpr std::string_view kMagnitude =
+    "(?i:thousand|million|billion|trillion)\\b|(?:mn|mln|bn|bln|tn|[mMbBkK])\\b";
+
 const RE2& money_re() {
-  static const RE2 re(
-      "(?P<pre>US\\$|AU\\$|CA\\$|NZ\\$|HK\\$|A\\$|C\\$|S\\$|R\\$|\\$|£|€|¥|₩|₹|₺|\\b[A-Z]{3})\\s?"
-      "(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?)"
-      "(?:\\s?(?P<mag>(?i:thousand|million|billion|trillion)\\b|(?:mn|mln|bn|bln|tn|[mMbBkK])\\b))?"
-      "(?:\\s(?P<code2>[A-Z]{3})\\b)?"
-      "|(?P<num2>[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?)"
-      "(?:\\s?(?P<mag2>(?i:thousand|million|billion|trillion)\\b|(?:mn|mln|bn|bln|tn|[mMbBkK])\\b))?"
-      "\\s?(?:(?P<post>[A-Z]{3})\\b|(?P<word>(?i:euros?|pounds?|sterling|dollars?|won|yen|zlotys?|"
+  static const RE2 re(fmt::format(
+      "(?P<pre>US\\$|AU\\$|CA\\$|NZ\\$|HK\\$|A\\$|C\\$|S\\$|R\\$|\\$|£|€|¥|₩|₹|₺|\\b[A-Z]{{3}})\\s?"
+      "(?P<num>{0})(?:\\s?(?P<mag>{1}))?(?:\\s(?P<code2>[A-Z]{{3}})\\b)?"
+      "|\\b(?P<num2>{0})(?:\\s?(?P<mag2>{1}))?"
+      "\\s?(?:(?P<post>[A-Z]{{3}})\\b|(?P<word>(?i:euros?|pounds?|sterling|dollars?|won|yen|zlotys?|"
       "lei|forints?|korunas?|francs|rupees|yuan|renminbi|leva|lev|lira|rand|reais|kronor|kroner|"
-      "krone|krona|rubles|zł))\\b)");
+      "krone|krona|rubles|zł))\\b)",
+      kNumber, kMagnitude));
   return re;
 }
 
@@ -98,13 +106,34 @@ std::string_view word_code(std::string_view w) {
   return lower == "zł" ? "PLN" : std::string_view();
 }
 
-// digits (with , and .) x 10^(mag + minor digits), exactly; nullopt on overflow.
-std::optional<std::int64_t> to_minor(std::string_view num, int mag, int digits) {
+// Do dots group thousands in `num` ("1.000.000", "35.258.707,95", "EUR 10.000")? Only when no
+// magnitude follows ("EUR 2.385 million" is a decimal) and every group after a dot has three
+// digits; a single such dot counts as grouping unless the currency has three decimals.
+bool dots_group(std::string_view num, bool has_magnitude, int digits) {
+  if (has_magnitude || num.find('.') == std::string_view::npos) return false;
+  std::size_t comma = num.find(',');
+  if (comma != std::string_view::npos && num.find('.', comma) != std::string_view::npos)
+    return false;  // "20,000.50"
+  std::string_view whole = num.substr(0, comma);
+  int dots = 0;
+  for (std::size_t p = whole.find('.'); p != std::string_view::npos; p = whole.find('.', p + 1)) {
+    std::size_t q = whole.find('.', p + 1);
+    if ((q == std::string_view::npos ? whole.size() : q) - p - 1 != 3) return false;
+    ++dots;
+  }
+  return dots >= 2 || comma != std::string_view::npos || digits != 3;
+}
+
+// digits (with , and . or spaces) x 10^(mag + minor digits), exactly; nullopt on overflow.
+// `dot_groups`: '.' groups thousands and ',' is the decimal mark.
+std::optional<std::int64_t> to_minor(std::string_view num, int mag, int digits, bool dot_groups) {
   __int128 v = 0;
   int frac = -1;
+  const char group = dot_groups ? '.' : ',';
+  const char decimal = dot_groups ? ',' : '.';
   for (char c : num) {
-    if (c == ',') continue;
-    if (c == '.') {
+    if (c == group || !(c == decimal || (c >= '0' && c <= '9'))) continue;  // also spaces
+    if (c == decimal) {
       frac = 0;
       continue;
     }
@@ -157,7 +186,11 @@ std::vector<Money> find_money(std::string_view text, std::size_t base) {
       mag = g[6].data() ? std::string_view(g[6].data(), g[6].size()) : std::string_view();
       if (code.empty()) continue;
     }
-    auto minor = to_minor(num, magnitude(mag), minor_digits(code));
+    // "in 2019 won the case": a bare small number before "won" is not a sum.
+    if (code == "KRW" && g[8].data() && mag.empty() && num.find_first_of(",. ") == std::string_view::npos)
+      continue;
+    int digits = minor_digits(code);
+    auto minor = to_minor(num, magnitude(mag), digits, dots_group(num, !mag.empty(), digits));
     if (!minor) continue;
     Money m;
     m.span = {base + s, base + e};
