@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cerrno>
 
+#include "lib/text/binary_signature.hpp"
+
 namespace dossier::text {
 namespace {
 
@@ -37,7 +39,10 @@ std::size_t valid_sequence_at(std::string_view s, std::size_t i) {
   return n > 0 ? static_cast<std::size_t>(n) : 0;
 }
 
-bool looks_binary(std::string_view raw) {
+// Why `raw` is binary ("PNG image", "NUL byte at offset 8", "control bytes"), or "" when it
+// is text. Judged on the first 8 KiB.
+std::string binary_reason(std::string_view raw) {
+  if (std::string_view format = binary_signature(raw); !format.empty()) return std::string(format);
   std::string_view head = raw.substr(0, 8192);
   std::size_t nul = 0, control = 0;
   for (unsigned char c : head) {
@@ -45,9 +50,13 @@ bool looks_binary(std::string_view raw) {
     else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1b)
       ++control;
   }
-  // A few stray NULs in prose are damage; a NUL every few hundred bytes is a binary format.
-  return nul * 256 > head.size() || (nul > 0 && control * 32 > head.size()) ||
-         control * 8 > head.size();
+  // A NUL every few hundred bytes is a binary format (or UTF-16 without a BOM); one NUL is
+  // damage in text, however short the file. Control bytes alone must be dense, and more than one.
+  const bool binary = (nul > 1 && nul * 256 > head.size()) ||
+                      (nul > 0 && control > 1 && control * 32 > head.size()) ||
+                      (control > 1 && control * 8 > head.size());
+  if (!binary) return {};
+  return nul ? fmt::format("NUL byte at offset {}", raw.find('\0')) : "control bytes";
 }
 
 bool has_multibyte_utf8(std::string_view s) {
@@ -131,11 +140,8 @@ Decoded decode(std::string_view raw) {
     d.ok = true;
     return d;
   }
-  if (looks_binary(raw)) {
-    auto nul = raw.find('\0');
-    d.error = nul != std::string_view::npos
-                  ? fmt::format("binary file (NUL byte at offset {})", nul)
-                  : std::string("binary file (control bytes)");
+  if (std::string why = binary_reason(raw); !why.empty()) {
+    d.error = fmt::format("binary file ({})", why);
     return d;
   }
   std::string_view body = raw;

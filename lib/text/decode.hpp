@@ -4,7 +4,11 @@
 //
 // Policy, in order:
 //  - UTF-16 with a BOM: converted to UTF-8 (encoding "utf-16le"/"utf-16be").
-//  - Binary (NUL or control bytes dense in the first 8 KiB): refused, "binary file (...)".
+//  - Binary: refused, "binary file (<why>)", when it starts with a known binary signature
+//    ("PNG image", "PDF document": text/binary_signature.hpp), or, in its first 8 KiB, more than
+//    one NUL byte and at least one in 256 bytes ("NUL byte at offset N"), or control bytes
+//    dense (more than one, and one in 8 bytes; one in 32 with a NUL). A lone NUL is damage,
+//    even in a short file.
 //  - UTF-8 BOM: stripped (encoding "utf-8-bom"). CRLF and form feeds are kept as they are.
 //  - Valid UTF-8: kept byte for byte (encoding "utf-8").
 //  - Not UTF-8 and no valid multi-byte UTF-8 sequence in it, and every byte defined in

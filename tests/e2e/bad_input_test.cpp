@@ -67,7 +67,7 @@ TEST_CASE("a PNG is refused as binary and the good file next to it is ingested",
   t.write("in/image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20));
   RunResult r = ingest(t);
   CHECK(r.exit_code == 2);
-  CHECK(r.err == "in/image.txt: binary file (NUL byte at offset 8)\n");
+  CHECK(r.err == "in/image.txt: binary file (PNG image)\n");
   CHECK(failures_for(t, "in/image.txt") == 1);
   check_good_file_once(t);
 }
@@ -86,6 +86,23 @@ TEST_CASE("stray NUL bytes inside text are replaced, with a warning", "[e2e][bad
             .find("1 NUL byte replaced with U+FFFD") != std::string::npos);
   CHECK(text_of(db, "SELECT instr(text, 'x' || char(65533) || 'y') > 0 FROM documents "
                     "WHERE path = 'in/nul.txt'") == "1");
+  check_good_file_once(t);
+}
+
+TEST_CASE("a short file: one NUL is replaced, NULs every few bytes are binary",
+          "[e2e][bad_input]") {
+  TempDir t;
+  t.write("in/good.txt", kGood);
+  t.write("in/short.txt", std::string("Ofcom fined a broadcaster") + '\0' + " in March 2023.\n");
+  t.write("in/dense.txt", std::string("a\0b\0c\0d\0", 8));
+  RunResult r = ingest(t);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "in/dense.txt: binary file (NUL byte at offset 1)\n");
+  CHECK(failures_for(t, "in/dense.txt") == 1);
+  auto db = t.path() / "d.sqlite";
+  CHECK(text_of(db, "SELECT warnings FROM documents WHERE path = 'in/short.txt'")
+            .find("1 NUL byte replaced with U+FFFD") != std::string::npos);
+  CHECK(failures_for(t, "in/short.txt") == 0);
   check_good_file_once(t);
 }
 

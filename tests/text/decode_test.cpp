@@ -36,10 +36,53 @@ TEST_CASE("mixed valid and invalid UTF-8 is repaired with a warning", "[decode]"
 }
 
 TEST_CASE("binary data is refused with the offset of its first NUL", "[decode]") {
-  std::string raw("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16);
+  std::string raw("\x02\x01\x01\0\0\0\0\0\0\0\0\0abcd", 16);
   auto d = decode(raw);
   CHECK_FALSE(d.ok);
-  CHECK(d.error == "binary file (NUL byte at offset 7)");
+  CHECK(d.error == "binary file (NUL byte at offset 3)");
+}
+
+TEST_CASE("a known binary signature is refused by its format's name", "[decode]") {
+  CHECK(decode(std::string("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16)).error ==
+        "binary file (ELF executable)");
+  // No NUL and no control byte at all: refused for its signature alone.
+  CHECK(decode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n").error ==
+        "binary file (PDF document)");
+  CHECK(decode(std::string("\x89PNG\r\n\x1a\n", 8)).error == "binary file (PNG image)");
+  CHECK(decode(std::string("RIFF\x24\0\0\0WAVEfmt ", 16)).error == "binary file (WAV audio)");
+}
+
+TEST_CASE("a signature's first letters in prose are text", "[decode]") {
+  CHECK(decode("PDF files and RIFF chunks are formats.\n").ok);
+  CHECK(decode("RIFF").ok);  // shorter than the form type it would need
+  CHECK(decode("GIF8 is not a GIF.").ok);
+}
+
+TEST_CASE("a lone NUL in a short text is replaced, not refused", "[decode]") {
+  std::string raw("The ICO fined Acme\0 Ltd.\n", 25);
+  auto d = decode(raw);
+  REQUIRE(d.ok);
+  CHECK(d.text == "The ICO fined Acme\xEF\xBF\xBD Ltd.\n");
+  CHECK(d.warnings == std::vector<std::string>{"1 NUL byte replaced with U+FFFD"});
+  CHECK(decode(std::string("\0", 1)).text == "\xEF\xBF\xBD");
+}
+
+TEST_CASE("two NULs in a short file are a binary format", "[decode]") {
+  auto d = decode(std::string("ab\0cd\0ef", 8));
+  CHECK_FALSE(d.ok);
+  CHECK(d.error == "binary file (NUL byte at offset 2)");
+}
+
+TEST_CASE("UTF-16 without a byte-order mark is refused as binary", "[decode]") {
+  auto d = decode(std::string("H\0e\0l\0l\0o\0", 10));
+  CHECK(d.error == "binary file (NUL byte at offset 1)");
+}
+
+TEST_CASE("one control byte in a short text is kept; many are binary", "[decode]") {
+  auto d = decode("a\x01b");
+  REQUIRE(d.ok);
+  CHECK(d.text == "a\x01b");
+  CHECK(decode("\x01\x02\x03\x04 text").error == "binary file (control bytes)");
 }
 
 TEST_CASE("a stray NUL in long prose is replaced, not refused", "[decode]") {
