@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <tuple>
 
+#include "lib/extract/dates/holiday.hpp"
 #include "lib/extract/mention.hpp"
 
 namespace dossier::extract::dates {
@@ -219,6 +222,16 @@ struct Groups {
   }
 };
 
+bool before(const Ymd& a, const Ymd& b) {
+  return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
+}
+
+// A holiday (rule attribute `on`, see holiday.hpp), its year written, leaned from the DCT like a
+// day without a year, or moved by last/next/this; then an offset before or after it ("three days
+// after Easter", "the third Tuesday after Christmas 2014").
+bool normalise_holiday(std::string_view spec, const Groups& g, const DateContext& ctx,
+                       DateMention& out);
+
 }  // namespace
 
 int number_from_word(std::string_view word) {
@@ -281,6 +294,8 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
   Groups g{hit, text, part};
   if (auto m = rule.attr("mod"); !m.empty()) out.mod = std::string(m);
   if (auto w = g("mod"); !w.empty()) out.mod = mod_from_word(w);
+
+  if (auto on = rule.attr("on"); !on.empty()) return normalise_holiday(on, g, ctx, out);
 
   const bool from_previous = rule.attr("anchor") == "previous";
   const std::optional<Ymd> ref = from_previous ? ctx.previous : ctx.dct;
@@ -565,5 +580,63 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
   }
   return true;
 }
+
+namespace {
+
+bool normalise_holiday(std::string_view spec, const Groups& g, const DateContext& ctx,
+                       DateMention& out) {
+  out.precision = "day";
+  std::optional<Ymd> day;
+  if (auto ys = g("year"); !ys.empty()) {
+    day = holiday_in(spec, to_int(ys));
+    out.anchor = "absolute";
+  } else if (ctx.dct && ctx.dct->day) {
+    const Ymd& ref = *ctx.dct;
+    std::optional<int> by;
+    if (auto sh = g("shift"); !sh.empty()) by = shift_from_word(sh);
+    day = holiday_in(spec, ref.year);
+    if (!day) return false;
+    int y = ref.year;
+    if (by == -1) y -= before(*day, ref) ? 0 : 1;
+    else if (by == 1) y += before(ref, *day) ? 0 : 1;
+    else if (!by && ctx.tense == Tense::kFuture) y += before(*day, ref) ? 1 : 0;
+    else if (!by) y -= before(ref, *day) ? 1 : 0;
+    day = holiday_in(spec, y);
+    out.anchor = "dct";
+  } else {
+    if (!holiday_in(spec, 2000)) return false;
+    out.value = is_fixed_holiday(spec) ? "XXXX-" + std::string(spec.substr(0, 5)) : "XXXX-XX-XX";
+    out.anchor = "none";
+    return true;
+  }
+  if (!day) return false;
+  Ymd d = *day;
+  const std::string dir = squeeze(g("dir"));
+  const int sign = dir == "before" ? -1 : 1;
+  if (auto wd_text = g("weekday"); !wd_text.empty()) {  // "the third Tuesday after Christmas"
+    int wd = weekday_from_name(wd_text);
+    int nth = g("nth").empty() ? 1 : ordinal_from_word(g("nth"));
+    if (!wd || nth < 1) return false;
+    d = weekday_near(d, wd, sign * nth, Tense::kUnknown);
+  } else if (auto unit_text = g("unit"); !unit_text.empty()) {  // "three days after Easter"
+    int count = g("num").empty() ? 1 : number_from_word(g("num"));
+    if (count <= 0) return false;
+    std::string unit = unit_of(unit_text);
+    if (unit == "day" || unit == "week") {
+      d = add_days(d, sign * count * (unit == "week" ? 7 : 1));
+    } else if (unit == "month" || unit == "year") {
+      Ymd m = month_shift(d, sign * count * (unit == "year" ? 12 : 1));
+      Ymd next = month_shift(m, 1);
+      next.day = 1;
+      d = Ymd{m.year, m.month, std::min(d.day, add_days(next, -1).day)};  // 29 Feb -> 28 Feb
+    } else {
+      return false;
+    }
+  }
+  out.value = format_ymd(d);
+  return true;
+}
+
+}  // namespace
 
 }  // namespace dossier::extract::dates

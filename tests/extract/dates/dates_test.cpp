@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lib/extract/dates/dct.hpp"
+#include "lib/extract/dates/holiday.hpp"
 #include "lib/extract/dates/normalise.hpp"
 #include "lib/extract/extractor.hpp"
 #include "lib/rules/rule_set.hpp"
@@ -22,7 +23,8 @@ namespace {
 // The built-in date rule files only, so these tests do not depend on other kinds' rules.
 const rules::RuleSet& date_rules() {
   return testing::rules_from(
-      {"rules/dates.toml", "rules/dates-relative.toml", "rules/dates-blockers.toml"});
+      {"rules/dates.toml", "rules/dates-relative.toml", "rules/dates-holidays.toml",
+       "rules/dates-blockers.toml"});
 }
 
 std::vector<extract::DateMention> dates_of(const std::string& text, const std::string& dct) {
@@ -39,7 +41,9 @@ std::string value_of(const std::string& text, const std::string& match,
 }
 
 // The Duckling coverage this code has reached; raise it as rules are added.
-constexpr double kDucklingFloor = 0.87;
+constexpr double kDucklingFloor = 0.89;
+// Duckling's holiday entries found whole (most of the rest are lunar or regional calendars).
+constexpr int kDucklingHolidaysFound = 46;
 
 }  // namespace
 
@@ -202,16 +206,19 @@ TEST_CASE("Duckling's English date-only expressions are found whole", "[dates][d
     return;
   }
   // Skipped, and why: times of day (grain Hour/Minute/Second), durations and intervals
-  // (kind interval/open_interval/negative), holidays (kind holiday*, a table not rules).
+  // (kind interval/interval_holiday/open_interval/negative). Holidays (kind holiday) are counted
+  // on their own: dates-holidays.toml holds the Western and US ones whose day can be computed,
+  // not lunar or regional calendars (Eid, Diwali, Chinese New Year).
   std::map<std::string, int> skipped;
-  int total = 0, found = 0;
-  std::vector<std::string> missed;
+  int total = 0, found = 0, holidays = 0, holidays_found = 0;
+  std::vector<std::string> missed, holidays_missed;
   std::string line;
   while (std::getline(in, line)) {
     auto j = nlohmann::json::parse(line);
     std::string kind = j.value("kind", "");
     std::string grain = j["grain"].is_string() ? j["grain"].get<std::string>() : "";
-    if (kind != "datetime") {
+    const bool holiday = kind == "holiday";
+    if (kind != "datetime" && !holiday) {
       ++skipped["kind " + kind + " (not a single date)"];
       continue;
     }
@@ -220,13 +227,9 @@ TEST_CASE("Duckling's English date-only expressions are found whole", "[dates][d
       ++skipped["grain " + grain + " (time of day)"];
       continue;
     }
-    if (!j["holiday"].is_null()) {
-      ++skipped["holiday"];
-      continue;
-    }
     std::string text = j["text"];
     std::string ref = j["ref_time"].get<std::string>().substr(0, 10);
-    ++total;
+    ++(holiday ? holidays : total);
     // Duckling's spans take in a leading preposition ("on 2/15", "in March"); TIMEX3 and this
     // extractor leave it out, so a span starting after one also counts as whole.
     std::size_t lead = 0;
@@ -240,15 +243,44 @@ TEST_CASE("Duckling's English date-only expressions are found whole", "[dates][d
     bool whole = false;
     for (const auto& d : dates_of(text, ref))
       whole |= (d.span.start == 0 || d.span.start == lead) && d.span.end == text.size();
-    if (whole) ++found; else missed.push_back(text);
+    if (holiday) {
+      if (whole) ++holidays_found; else holidays_missed.push_back(text);
+    } else {
+      if (whole) ++found; else missed.push_back(text);
+    }
   }
   std::string skip_list;
   for (const auto& [why, n] : skipped) skip_list += "\n  skipped " + std::to_string(n) + ": " + why;
   double rate = total ? static_cast<double>(found) / total : 0.0;
   std::string missed_list;
   for (const auto& m : missed) missed_list += "\n  missed: " + m;
-  WARN("Duckling date-only expressions found whole: " << found << "/" << total << skip_list);
-  INFO(missed_list);
+  for (const auto& m : holidays_missed) missed_list += "\n  missed holiday: " + m;
+  WARN("Duckling date-only expressions found whole: " << found << "/" << total
+       << "; holidays: " << holidays_found << "/" << holidays << skip_list << missed_list);
   // The issue's target is 0.95; this guards the level reached so far (see the report).
   CHECK(rate >= kDucklingFloor);
+  CHECK(holidays_found >= kDucklingHolidaysFound);
+}
+
+TEST_CASE("holiday specs give the day in a year; Easter by the Gregorian computus", "[dates]") {
+  using extract::dates::format_ymd;
+  using extract::dates::holiday_in;
+  CHECK(format_ymd(extract::dates::easter_sunday(2024)) == "2024-03-31");
+  CHECK(format_ymd(extract::dates::easter_sunday(2019)) == "2019-04-21");
+  CHECK(format_ymd(extract::dates::easter_sunday(2000)) == "2000-04-23");
+  CHECK(format_ymd(*holiday_in("12-25", 2014)) == "2014-12-25");
+  CHECK(format_ymd(*holiday_in("4th Thursday of November", 2013)) == "2013-11-28");
+  CHECK(format_ymd(*holiday_in("4th Thursday of November + 1", 2013)) == "2013-11-29");
+  CHECK(format_ymd(*holiday_in("last Monday of May", 2024)) == "2024-05-27");
+  CHECK(format_ymd(*holiday_in("Easter - 2", 2023)) == "2023-04-07");
+  CHECK_FALSE(holiday_in("02-30", 2024));
+  CHECK_FALSE(holiday_in("Midsummer", 2024));
+}
+
+TEST_CASE("holidays lean to the past, and offsets count from them", "[dates]") {
+  CHECK(value_of("Shops were hacked at Christmas.", "Christmas") == "2023-12-25");
+  CHECK(value_of("Shops will reopen at Christmas.", "Christmas") == "2024-12-25");
+  CHECK(value_of("It ended three days after Easter 2019.", "three days after Easter 2019") ==
+        "2019-04-24");
+  CHECK(dates_of("He flew to Christmas Island.", "2024-11-21").empty());
 }
