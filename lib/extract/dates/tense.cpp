@@ -25,9 +25,11 @@ std::pair<std::size_t, std::size_t> sentence_bounds(std::string_view text, text:
 }  // namespace
 
 Tense clause_tense(std::string_view text, text::Span mention) {
-  // Future cues come first so that "scheduled", "planned", "expected" win over the -ed rule.
+  // Future cues come first so that "scheduled", "planned", "expected" win over the -ed rule; a
+  // modal takes its participle along ("will be finalized", "may be signed" are not past).
   static const RE2 cue(
-      R"((?i)(?:\b(will|won't|shall|would|is due|are due|due to|expects? to|expected to|)"
+      R"((?i)(?:\b((?:will|won't|shall|would|(?-i:may|might|could|should|must))(?:\s+not)?)"
+      R"((?:\s+be)?(?:\s+[a-z]+ed)?|is due|are due|due to|expects? to|expected to|)"
       R"(plans? to|planned|planning|scheduled|set to|to be held|to take place|upcoming|)"
       R"(going to|intends? to|aims? to|hopes? to|forecasts?|next|coming|tomorrow)\b|('ll)\b|)"
       R"(\b(said|says|was|were|had|did|ago|last|earlier|yesterday|[a-z]{2,}ed)\b))");

@@ -80,6 +80,13 @@ TEST_CASE("dates without a year lean to the past unless the tense says the futur
   CHECK(value_of("The minister resigned on Tuesday.", "Tuesday") == "2024-11-19");
   CHECK(value_of("The board will meet on Tuesday.", "Tuesday") == "2024-11-26");
   CHECK(value_of("She said on Thursday that", "Thursday") == "2024-11-21");
+  // A modal takes its participle along: "will be finalized" is not past.
+  CHECK(value_of("The deal will be finalized by 2 December.", "2 December") == "2024-12-02");
+  CHECK(value_of("The contract may be signed on 2 December.", "2 December") == "2024-12-02");
+  // No tense cue: a day within a month ahead, or next month, is the coming one.
+  CHECK(value_of("The firm has a 1 December deadline.", "1 December") == "2024-12-01");
+  CHECK(value_of("The firm has a 1 February deadline.", "1 February") == "2024-02-01");
+  CHECK(value_of("It cuts dealers by early December.", "early December") == "2024-12");
 }
 
 TEST_CASE("relative expressions resolve against the DCT or the previous date", "[dates]") {
