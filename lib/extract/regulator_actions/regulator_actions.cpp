@@ -73,13 +73,15 @@ std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Do
   // (out[prev_begin, prev_end)). A sentence that names a regulator but records no action of its
   // own sets the scene: its date governs an undated action that follows ("On 12 March the
   // Garante published its decision on Enel. The Garante fined the company ..."); a date that
-  // belongs to an action of its own does not. An action naming no target continues the
-  // previous sentence's action by the same regulator ("... reported the breach to the ICO. The
-  // ICO ... decided no further action was required": the Home Office's breach).
+  // belongs to an action of its own does not. An action naming no target, or only "the
+  // controller", continues the latest action by the same regulator a few sentences back ("...
+  // reported the breach to the ICO. The ICO ... decided no further action was required": the
+  // Home Office's breach).
   std::vector<const DateMention*> when, prev_when;
   bool has_regulator = false, prev_has_regulator = false;
   text::Span prev_sentence{};
   std::size_t prev_begin = 0, prev_end = 0, cur_begin = 0;
+  std::vector<int> out_sentence;  // the sentence of each action in `out`
   for (int si = 0; si < static_cast<int>(sentences.size()); ++si) {
     const text::Span s = sentences[si];
     prev_when = std::move(when);
@@ -101,10 +103,11 @@ std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Do
     has_regulator =
         std::any_of(here.begin(), here.end(), [](auto* o) { return can_regulate(o->category); });
     const OrganisationMention* referred = nullptr;
+    bool implied_only = false;  // only rules whose agent goes unsaid ("the controller was fined")
     if (!has_regulator) {
-      if (!last_regulator || si - last_regulator_sentence > kReferBack || !refers_back(sentence))
-        continue;
+      if (!last_regulator || si - last_regulator_sentence > kReferBack) continue;
       referred = last_regulator;
+      implied_only = !refers_back(sentence);
     }
     std::vector<Money> money;
     bool money_done = false;
@@ -113,7 +116,7 @@ std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Do
     for (rules::Hit hit : kr.scanner.scan(sentence, true)) {
       if (++hits_seen > kMaxHitsPerSentence) break;
       const rules::Rule& rule = kr.rules[hit.pattern];
-      if (rule.block) continue;
+      if (rule.block || (implied_only && rule.attr("implied_regulator") != "true")) continue;
       hit.span = {hit.span.start + s.start, hit.span.end + s.start};
       for (auto& g : hit.groups) g.span = {g.span.start + s.start, g.span.end + s.start};
       text::Span trigger = hit.span;
@@ -139,23 +142,36 @@ std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Do
       const OrganisationMention* t = pick_target(here, regulator, trigger, target_side, &fallback);
       if (t && fallback && rule.attr("fallback") == "none") t = nullptr;
       text::Span np{};
-      if (takes_noun_phrase(action)) np = noun_phrase_target(text, s, trigger, target_side, money);
+      if (takes_noun_phrase(action)) {
+        np = noun_phrase_target(text, s, trigger, target_side, money);
+      } else if (action == "investigation") {  // a name only: "investigated Acme SA", not "the complaint"
+        np = noun_phrase_target(text, s, trigger, target_side, money);
+        if (np.size() == 0 || !(text[np.start] >= 'A' && text[np.start] <= 'Z')) np = {};
+      }
       // The words right after the trigger name the target when the organisation found lies
       // beyond them ("on Kaspr for … LinkedIn users") or misses their first words
       // ("Österreichische Post AG" when only "Post AG" is a mention).
       bool np_first = np.size() > 0 && target_side == Side::kAfter &&
                       (!t || fallback || t->span.start >= np.end || t->span.start > np.start);
+      bool definite = false;  // "the controller": one named before, if any
       if (np_first || (!t && np.size() > 0)) {
         a.target = std::string(text.substr(np.start, np.size()));
+        definite = np.start >= 4 && text.substr(np.start - 4, 4) == "the " &&
+                   a.target.find(' ') == std::string::npos && a.target[0] >= 'a' && a.target[0] <= 'z';
       } else if (t) {
         a.target = t->name;
         if (fallback)
           warnings.push_back(fmt::format("line {}: {} target '{}' is only the nearest organisation",
                                          a.line, action, t->name));
       }
-      if (a.target.empty() && rule.attr("fallback") != "none") {
-        for (std::size_t k = prev_begin; k < prev_end; ++k)
-          if (out[k].regulator == a.regulator && !out[k].target.empty()) a.target = out[k].target;
+      if ((a.target.empty() || definite) && rule.attr("fallback") != "none") {
+        for (std::size_t k = out.size(); k > 0 && out_sentence[k - 1] >= si - kReferBack; --k) {
+          if (out_sentence[k - 1] < si && out[k - 1].regulator == a.regulator &&
+              !out[k - 1].target.empty()) {
+            a.target = out[k - 1].target;
+            break;
+          }
+        }
       }
       if (const DateMention* d = pick_date(when, text, trigger)) {
         a.date = d->value;
@@ -179,6 +195,7 @@ std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Do
         warnings.push_back(fmt::format("line {}: proposed {}, not imposed: '{}'", a.line, action,
                                        text.substr(trigger.start, trigger.size())));
       out.push_back(std::move(a));
+      out_sentence.push_back(si);
     }
     for (const OrganisationMention* o : here) {
       if (can_regulate(o->category)) {

@@ -26,10 +26,17 @@ std::size_t distance(text::Span a, text::Span b) {
 constexpr std::size_t kMaxRegulatorGap = 100;
 
 // Words that may come between the trigger and its object and are not part of it.
-constexpr std::array<std::string_view, 22> kSkip = {
+constexpr std::array<std::string_view, 24> kSkip = {
     "a", "an", "the", "fine", "fines", "penalty", "of", "on", "against", "upon", "to",
     "administrative", "monetary", "total", "record", "notice", "with", "its", "their", "financial",
-    "civil", "combined"};
+    "civil", "combined", "into", "at"};
+// Words between a passive's subject and its verb ("has reportedly been fined").
+constexpr std::array<std::string_view, 24> kAuxiliary = {
+    "has", "have", "had", "been", "was", "were", "is", "are", "be", "being", "will", "would",
+    "could", "may", "also", "reportedly", "previously", "now", "already", "subsequently", "then",
+    "recently", "since", "itself"};
+// Articles that open a lower-case subject ("a hospital", "the controller").
+constexpr std::array<std::string_view, 6> kArticle = {"a", "an", "the", "A", "An", "The"};
 // Words that end a lower-case object phrase.
 constexpr std::array<std::string_view, 20> kStop = {
     "for", "over", "after", "with", "in", "by", "which", "who", "that", "because", "following",
@@ -141,8 +148,16 @@ text::Span noun_phrase_target(std::string_view doc, text::Span sentence, text::S
   if (side == Side::kBefore) {
     std::vector<Word> ws = words(doc, {sentence.start, trigger.start});
     std::size_t i = ws.size();
-    while (i > 0 && is_lower_word(ws[i - 1].text)) --i;  // "has been", "was reportedly"
+    while (i > 0 && in(kAuxiliary, ws[i - 1].text)) --i;  // "has been", "was reportedly"
     std::size_t last = i;
+    if (i > 0 && is_lower_word(ws[i - 1].text) && !ends_phrase(ws[i - 1].text)) {
+      // "a hospital was fined", "the controller was fined": back to the article.
+      while (i > 0 && last - i < 4 && is_lower_word(ws[i - 1].text) &&
+             !in(kArticle, ws[i - 1].text) && !ends_phrase(ws[i - 1].text))
+        --i;
+      if (i == 0 || !in(kArticle, ws[i - 1].text) || i == last) return {};
+      return join(ws[i], ws[last - 1]);
+    }
     while (i > 0 && (is_upper_start(ws[i - 1].text[0]) || in(kJoin, ws[i - 1].text))) --i;
     while (i < last && in(kJoin, ws[i].text)) ++i;
     if (i < last && (ws[i].text == "The" || ws[i].text == "A")) ++i;
@@ -158,7 +173,7 @@ text::Span noun_phrase_target(std::string_view doc, text::Span sentence, text::S
   }
   if (i >= ws.size()) return {};
   std::size_t first = i;
-  if (is_upper_start(ws[i].text[0])) {
+  if (is_upper_start(ws[i].text[0]) && !(ws[i].text[0] >= '0' && ws[i].text[0] <= '9')) {
     while (i < ws.size() && !in_money(money, ws[i].start) &&
            (is_upper_start(ws[i].text[0]) || (i > first && in(kJoin, ws[i].text)) ||
             clean(ws[i].text).find('.') != std::string_view::npos)) {
@@ -169,8 +184,9 @@ text::Span noun_phrase_target(std::string_view doc, text::Span sentence, text::S
       ++i;
     }
   } else {
+    // "a private individual", "four Iranian individuals", "1&1 Telecom GmbH".
     while (i < ws.size() && i - first < 4 && !in_money(money, ws[i].start) &&
-           !in(kStop, ws[i].text) && is_lower_word(ws[i].text)) {
+           !in(kStop, ws[i].text) && ws[i].text[0] != '(') {
       if (ends_phrase(ws[i].text)) {
         ++i;
         break;

@@ -27,10 +27,11 @@ const OrganisationMention* pick_target(const std::vector<const OrganisationMenti
                                        const OrganisationMention* regulator, text::Span trigger,
                                        Side prefer, bool* fallback);
 
-// A noun phrase naming the target: the capitalised words (or a short lower-case phrase such as
-// "a private individual") after the trigger, skipping articles, "a fine of", sums, bracketed
-// asides ("(approx. EUR 330,000)") and "on"/"against"/"to"; or, for `Side::kBefore`, the
-// capitalised words ending just before it. Its span in `doc`; empty when there is none.
+// A noun phrase naming the target: the capitalised words after the trigger (or up to four
+// words opening in lower case or a digit: "a private individual", "1&1 Telecom GmbH"), skipping
+// articles, "a fine of", sums, bracketed asides ("(approx. EUR 330,000)") and "on"/"against"/
+// "to"; or, for `Side::kBefore`, the subject ending just before it ("British Airways", "a
+// hospital", "the controller"). Its span in `doc`; empty when there is none.
 text::Span noun_phrase_target(std::string_view doc, text::Span sentence, text::Span trigger,
                               Side side, const std::vector<Money>& money);
 

@@ -1,0 +1,115 @@
+// Regulator actions over whole documents: who reported a breach, negation, dates and targets
+// that come from the sentence before, and sentences that split at company forms.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "lib/extract/extractor.hpp"
+#include "lib/rules/rule_set.hpp"
+#include "lib/text/sentences.hpp"
+
+using namespace dossier;
+
+namespace {
+
+// The built-in rules this stage reads: regulator actions, organisations, dates.
+const rules::RuleSet& action_rules() {
+  static std::shared_ptr<const rules::RuleSet> set = [] {
+    std::vector<rules::RuleSet::SourceFile> files;
+    for (const char* name : {"rules/regulator_actions.toml", "rules/organisations.toml",
+                             "rules/dates.toml", "gazetteers/organisations.toml",
+                             "gazetteers/regulators.toml"}) {
+      std::ifstream in(std::string(DOSSIER_SOURCE_DIR "/data/") + name);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      files.push_back({name, ss.str()});
+    }
+    rules::Diagnostics diags;
+    auto s = rules::RuleSet::load_texts(files, diags);
+    REQUIRE(diags.empty());
+    return s;
+  }();
+  return *set;
+}
+
+// Each action as "action|regulator|target|date|negated".
+std::vector<std::string> actions(const std::string& text) {
+  text::Document doc;
+  doc.text = text;
+  doc.dct = "2024-11-21";
+  doc.dct_source = text::DctSource::kFlag;
+  extract::Extractions found = extract::extract(action_rules(), doc);
+  std::vector<std::string> out;
+  for (const extract::RegulatorAction& a : found.regulator_actions)
+    out.push_back(a.action + "|" + a.regulator + "|" + a.target + "|" + a.date.value_or("") + "|" +
+                  (a.negated ? "negated" : "affirmed"));
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("a breach report's target is who reported it, never an organisation after it",
+          "[regulator_actions]") {
+  CHECK(actions("The day after the data breach report was filed with the ICO, the UK issued a statement on "
+                "Microsoft.") == V{"breach_report|Information Commissioner's Office|||affirmed"});
+  CHECK(actions("The Home Office reported the breach to the ICO.") ==
+        V{"breach_report|Information Commissioner's Office|Home Office||affirmed"});
+}
+
+TEST_CASE("passive negation sets negated", "[regulator_actions]") {
+  CHECK(actions("British Airways was not fined by the ICO.") ==
+        V{"fine|Information Commissioner's Office|British Airways||negated"});
+  CHECK(actions("Microsoft has not been fined by the ICO.") ==
+        V{"fine|Information Commissioner's Office|Microsoft||negated"});
+  CHECK(actions("No fine was imposed on Microsoft by the ICO.") ==
+        V{"fine|Information Commissioner's Office|Microsoft||negated"});
+}
+
+TEST_CASE("'no further action' is its own kind and is never negated", "[regulator_actions]") {
+  CHECK(actions("The ICO will not take action against Microsoft.") ==
+        V{"no_further_action|Information Commissioner's Office|Microsoft||affirmed"});
+  CHECK(actions("The ICO did not decide to take no further action against Microsoft.") ==
+        V{"no_further_action|Information Commissioner's Office|Microsoft||affirmed"});
+}
+
+TEST_CASE("an undated action takes the date of a scene-setting sentence before it",
+          "[regulator_actions]") {
+  CHECK(actions("On 12 March 2024 the Garante published its decision. The Garante fined "
+                "Microsoft EUR 1,000.") ==
+        V{"fine|Garante per la protezione dei dati personali|Microsoft|2024-03-12|affirmed"});
+}
+
+TEST_CASE("a date that belongs to the previous sentence's own action is not carried",
+          "[regulator_actions]") {
+  CHECK(actions("The Home Office reported the breach to the ICO on 2 May 2024. The ICO said it "
+                "had decided no further action was required.") ==
+        V{"breach_report|Information Commissioner's Office|Home Office|2024-05-02|affirmed",
+          "no_further_action|Information Commissioner's Office|Home Office||affirmed"});
+}
+
+TEST_CASE("a date that says nothing is not an action's date", "[regulator_actions]") {
+  // "the day after" with nothing to count from resolves to XXXX-XX-XX.
+  for (const std::string& a : actions("The day after, the ICO fined Microsoft £1m."))
+    CHECK(a.find("XXXX") == std::string::npos);
+}
+
+TEST_CASE("a fine whose agent goes unsaid belongs to the regulator just named",
+          "[regulator_actions]") {
+  CHECK(actions("The Romanian DPA (ANSPDCP) investigated Microsoft. As a result, the controller "
+                "was fined RON 14,399.50.") ==
+        V{"investigation|ANSPDCP|Microsoft||affirmed", "fine|ANSPDCP|Microsoft||affirmed"});
+  CHECK(actions("The ICO published guidance. Microsoft said the weather was fine.").empty());
+}
+
+TEST_CASE("Hungarian and other company forms do not end the sentence", "[regulator_actions]") {
+  std::string t = "The NAIH fined Budapest Bank Zrt. HUF 250,000,000 in total. Kft. Then.";
+  auto s = text::split_sentences(t);
+  REQUIRE(!s.empty());
+  CHECK(t.substr(s[0].start, s[0].size()) ==
+        "The NAIH fined Budapest Bank Zrt. HUF 250,000,000 in total.");
+}
