@@ -239,6 +239,10 @@ bool before(const Ymd& a, const Ymd& b) {
   return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
 }
 
+// "the weekend", "this/last/next weekend" -> "2024-W46-WE". Past or no tense: the most recent
+// weekend not after the DCT; future: the DCT's own week's; last/next move a week from the DCT's.
+bool normalise_weekend(const Groups& g, const DateContext& ctx, DateMention& out);
+
 // A holiday (rule attribute `on`, see holiday.hpp), its year written, leaned from the DCT like a
 // day without a year, or moved by last/next/this; then an offset before or after it ("three days
 // after Easter", "the third Tuesday after Christmas 2014").
@@ -309,6 +313,7 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
   if (auto w = g("mod"); !w.empty()) out.mod = mod_from_word(w);
 
   if (auto on = rule.attr("on"); !on.empty()) return normalise_holiday(on, g, ctx, out);
+  if (rule.attr("weekend") == "true") return normalise_weekend(g, ctx, out);
 
   const bool from_previous = rule.attr("anchor") == "previous";
   const std::optional<Ymd> ref = from_previous ? ctx.previous : ctx.dct;
@@ -416,7 +421,9 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
     year = y2 + (y2 <= pivot ? 2000 : 1900);
     out.anchor = "absolute";
   } else if (!yrel.empty()) {
-    auto s = shift_from_word(yrel.substr(0, yrel.find_first_of(" \t\n-")));
+    std::string rel = squeeze(yrel);  // "last year", "the previous year"
+    if (rel.rfind("the ", 0) == 0) rel = rel.substr(4);
+    auto s = shift_from_word(rel.substr(0, rel.find(' ')));
     if (!s) return false;
     if (ref) {
       year = ref->year + *s;
@@ -595,6 +602,27 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
 }
 
 namespace {
+
+bool normalise_weekend(const Groups& g, const DateContext& ctx, DateMention& out) {
+  out.precision = "week";
+  if (!ctx.dct || !ctx.dct->day) {
+    out.value = "XXXX-WXX-WE";
+    out.anchor = "none";
+    return true;
+  }
+  const Ymd& ref = *ctx.dct;
+  const bool in_weekend = weekday(ref) >= 6;
+  std::optional<int> by;
+  if (auto sh = g("shift"); !sh.empty()) by = shift_from_word(sh);
+  int weeks = 0;
+  if (by == -1) weeks = -1;
+  else if (by == 1) weeks = 1;
+  else if (ctx.tense != Tense::kFuture && !in_weekend) weeks = -1;  // the one just past
+  auto [wy, wn] = iso_week(add_days(ref, 7 * weeks));
+  out.value = fmt::format("{:04d}-W{:02d}-WE", wy, wn);
+  out.anchor = "dct";
+  return true;
+}
 
 bool normalise_holiday(std::string_view spec, const Groups& g, const DateContext& ctx,
                        DateMention& out) {
