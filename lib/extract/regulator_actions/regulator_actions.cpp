@@ -74,7 +74,8 @@ std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Do
   // own sets the scene: its date governs an undated action that follows ("On 12 March the
   // Garante published its decision on Enel. The Garante fined the company ..."); a date that
   // belongs to an action of its own does not. An action naming no target, or only "the
-  // controller", continues the latest action by the same regulator a few sentences back ("...
+  // controller", continues the latest action by the same regulator in this sentence ("sanctioned
+  // NS Cards with a fine of ...") or a few sentences back ("...
   // reported the breach to the ICO. The ICO ... decided no further action was required": the
   // Home Office's breach).
   std::vector<const DateMention*> when, prev_when;
@@ -166,7 +167,7 @@ std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Do
       }
       if ((a.target.empty() || definite) && rule.attr("fallback") != "none") {
         for (std::size_t k = out.size(); k > 0 && out_sentence[k - 1] >= si - kReferBack; --k) {
-          if (out_sentence[k - 1] < si && out[k - 1].regulator == a.regulator &&
+          if (out[k - 1].regulator == a.regulator &&
               !out[k - 1].target.empty()) {
             a.target = out[k - 1].target;
             break;

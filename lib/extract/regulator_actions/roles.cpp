@@ -70,13 +70,16 @@ std::vector<Word> words(std::string_view doc, text::Span s) {
   return out;
 }
 
-// A word without trailing , ; : ) and without a final '.' unless it holds another ('S.p.A.').
+// A word without trailing , ; : ) and without a final '.' unless it ends a dotted abbreviation
+// ('S.p.A.', 's.r.o.': one or two letters after the dot before) or a company form ("Ltd.");
+// "Locatefamily.com." loses it.
 std::string_view clean(std::string_view w) {
   while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == ':' || w.back() == ')'))
     w.remove_suffix(1);
-  if (!w.empty() && w.back() == '.' && w.substr(0, w.size() - 1).find('.') == std::string_view::npos &&
-      w != "Ltd." && w != "Inc." && w != "Corp." && w != "Co.")
-    w.remove_suffix(1);
+  if (!w.empty() && w.back() == '.' && w != "Ltd." && w != "Inc." && w != "Corp." && w != "Co.") {
+    std::size_t dot = w.substr(0, w.size() - 1).rfind('.');
+    if (dot == std::string_view::npos || w.size() - dot - 2 > 2) w.remove_suffix(1);
+  }
   return w;
 }
 
@@ -182,6 +185,21 @@ text::Span noun_phrase_target(std::string_view doc, text::Span sentence, text::S
         break;
       }
       ++i;
+    }
+    // One capitalised modifier before lower-case nouns: "a London-based estate agency", "an
+    // Italian municipality".
+    bool modifier = i == first + 1 && !ends_phrase(ws[first].text) &&
+                    (ws[first].text.find('-') != std::string_view::npos ||
+                     (first > 0 && (ws[first - 1].text == "a" || ws[first - 1].text == "an")));
+    if (modifier) {
+      while (i < ws.size() && i - first < 4 && !in_money(money, ws[i].start) &&
+             !in(kStop, ws[i].text) && is_lower_word(ws[i].text)) {
+        if (ends_phrase(ws[i].text)) {
+          ++i;
+          break;
+        }
+        ++i;
+      }
     }
   } else {
     // "a private individual", "four Iranian individuals", "1&1 Telecom GmbH".
