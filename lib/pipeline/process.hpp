@@ -29,6 +29,11 @@ using ExtractFn = extract::Extractions (*)(const rules::RuleSet&, text::Document
 Outcome process_bytes(const rules::RuleSet& rules, text::Document seed, std::string_view raw,
                       ExtractFn extract_fn = nullptr);
 
+// The same, taking the bytes: they are freed once decoded (and valid UTF-8 becomes the text
+// without a copy), so a huge file is not held twice while it is extracted.
+Outcome process_owned_bytes(const rules::RuleSet& rules, text::Document seed, std::string&& raw,
+                            ExtractFn extract_fn = nullptr);
+
 // The failure reason for an exception thrown while one document was processed:
 // "out of memory", "internal error: <what()>".
 std::string reason_of_current_exception();

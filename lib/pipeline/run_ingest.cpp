@@ -78,7 +78,7 @@ int ingest_unguarded(const IngestOptions& o) {
       seed.dct = o.dct;
       seed.dct_source = text::DctSource::kFlag;
     }
-    out = process_bytes(*rules, std::move(seed), r.data);
+    out = process_owned_bytes(*rules, std::move(seed), std::move(r.data));
     out.mtime_ns = r.mtime_ns;
     return out;
   };

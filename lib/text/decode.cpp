@@ -128,7 +128,11 @@ std::string repair_utf8(std::string_view s, std::size_t* replaced) {
   return out;
 }
 
-Decoded decode(std::string_view raw) {
+namespace {
+
+// decode(); when `owner` holds `raw` and the text is `raw` byte for byte, it is moved from
+// `owner` instead of copied.
+Decoded decode_into(std::string_view raw, std::string* owner) {
   Decoded d;
   if (raw.size() >= 2 && (raw.substr(0, 2) == "\xFF\xFE" || raw.substr(0, 2) == "\xFE\xFF")) {
     bool le = raw[0] == '\xFF';
@@ -158,7 +162,10 @@ Decoded decode(std::string_view raw) {
     d.warnings.push_back(fmt::format("{} NUL byte{} replaced with U+FFFD", n, n == 1 ? "" : "s"));
   }
   if (is_valid_utf8(body)) {
-    d.text.assign(body);
+    if (owner && body.data() == owner->data() && body.size() == owner->size())
+      d.text = std::move(*owner);
+    else
+      d.text.assign(body);
   } else if (!has_multibyte_utf8(body) && defined_in_windows_1252(body) &&
              convert(body, "WINDOWS-1252", &d.text)) {
     d.encoding = "windows-1252";
@@ -171,6 +178,16 @@ Decoded decode(std::string_view raw) {
         fmt::format("{} invalid UTF-8 sequence{} replaced with U+FFFD", n, n == 1 ? "" : "s"));
   }
   d.ok = true;
+  return d;
+}
+
+}  // namespace
+
+Decoded decode(std::string_view raw) { return decode_into(raw, nullptr); }
+
+Decoded decode_owned(std::string&& raw) {
+  Decoded d = decode_into(raw, &raw);
+  std::string().swap(raw);  // whatever happened, the caller's bytes are released now
   return d;
 }
 

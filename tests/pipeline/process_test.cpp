@@ -78,3 +78,18 @@ TEST_CASE("the real extractor is used when none is given", "[pipeline]") {
   CHECK(o.status == Outcome::Status::kDone);
   CHECK(o.doc.encoding == "utf-8");
 }
+
+TEST_CASE("process_owned_bytes gives what process_bytes gives", "[pipeline]") {
+  std::string raw = "Plain text.\n";
+  Outcome o = dossier::pipeline::process_owned_bytes(no_rules(), seed("in/e.txt"),
+                                                     std::move(raw), &finds_nothing);
+  CHECK(o.status == Outcome::Status::kDone);
+  CHECK(o.doc.text == "Plain text.\n");
+  CHECK(o.doc.bytes == 12);
+  CHECK(o.doc.sha256 == process_bytes(no_rules(), seed("in/e.txt"), "Plain text.\n").doc.sha256);
+  std::string binary("a\0b\0c\0", 6);
+  Outcome f = dossier::pipeline::process_owned_bytes(no_rules(), seed("in/f.bin"),
+                                                     std::move(binary));
+  CHECK(f.status == Outcome::Status::kFailed);
+  CHECK(f.error == "binary file (NUL byte at offset 1)");
+}

@@ -101,3 +101,19 @@ TEST_CASE("UTF-16LE with a BOM is converted", "[decode]") {
   CHECK(d.encoding == "utf-16le");
   CHECK(d.text == "Hi");
 }
+
+TEST_CASE("decode_owned gives the same text and frees the caller's bytes", "[decode]") {
+  std::string utf8 = "caf\xC3\xA9 text\n";
+  auto d = dossier::text::decode_owned(std::move(utf8));
+  CHECK(d.text == "caf\xC3\xA9 text\n");
+  CHECK(d.encoding == "utf-8");
+  CHECK(utf8.empty());  // NOLINT(bugprone-use-after-move): moved-from state is the contract
+  std::string bom = "\xEF\xBB\xBFLine\r\n";
+  auto b = dossier::text::decode_owned(std::move(bom));
+  CHECK(b.text == "Line\r\n");
+  CHECK(b.encoding == "utf-8-bom");
+  CHECK(bom.empty());  // NOLINT(bugprone-use-after-move)
+  std::string cp1252 = "\x93quoted\x94";
+  CHECK(dossier::text::decode_owned(std::move(cp1252)).text ==
+        "\xE2\x80\x9Cquoted\xE2\x80\x9D");
+}
