@@ -2,6 +2,10 @@
 // that come from the sentence before, and sentences that split at company forms.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -112,4 +116,68 @@ TEST_CASE("Hungarian and other company forms do not end the sentence", "[regulat
   REQUIRE(!s.empty());
   CHECK(t.substr(s[0].start, s[0].size()) ==
         "The NAIH fined Budapest Bank Zrt. HUF 250,000,000 in total.");
+}
+
+namespace {
+
+// The first word of a name that is not an article, lower-cased ASCII: how a decision's target is
+// compared ("a private individual" ~ "Private individual").
+std::string first_word(const std::string& s) {
+  std::string w;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    char c = i < s.size() ? s[i] : ' ';
+    bool word = static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)) ||
+                c == '_' || c == '-';
+    if (word) {
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!w.empty()) {
+      if (w != "the" && w != "a" && w != "an" && w != "of" && w != "and") return w;
+      w.clear();
+    }
+  }
+  return w;
+}
+
+}  // namespace
+
+// Our own decision write-ups in the style of a regulator-enforcement tracker (one fine each,
+// with the regulator's country, the target as the tracker names it, and the amount).
+TEST_CASE("the DPA decision write-ups give each fine's regulator country, target and amount",
+          "[regulator_actions][fines]") {
+  for (const char* name : {"fines.jsonl", "fines_dpa.jsonl", "fines_dpa_more.jsonl"}) {
+    std::ifstream in(std::string(DOSSIER_SOURCE_DIR "/tests/extract/regulator_actions/") + name);
+    REQUIRE(in);
+    int n = 0, found = 0, country = 0, target = 0, amount = 0;
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty()) continue;
+      auto row = nlohmann::json::parse(line);
+      ++n;
+      text::Document doc;
+      doc.text = row["text"].get<std::string>();
+      doc.dct = "2024-11-21";
+      doc.dct_source = text::DctSource::kFlag;
+      extract::Extractions x = extract::extract(action_rules(), doc);
+      const extract::RegulatorAction* best = nullptr;
+      const std::string want = first_word(row["controller"].get<std::string>());
+      for (const auto& a : x.regulator_actions) {
+        if (a.action != "fine" || a.negated) continue;
+        if (!best || (first_word(a.target) == want && first_word(best->target) != want)) best = &a;
+      }
+      if (!best) continue;
+      ++found;
+      for (const auto& o : x.organisations)
+        if (o.name == best->regulator && o.country == row["country"]) {
+          ++country;
+          break;
+        }
+      target += first_word(best->target) == want;
+      amount += best->amount == row["amount"].get<std::int64_t>() && best->currency == row["currency"];
+    }
+    INFO(name << ": " << n << " decisions, found " << found << ", country " << country << ", target "
+              << target << ", amount " << amount);
+    CHECK(found == n);
+    CHECK(country == n);
+    CHECK(amount == n);
+    CHECK(target * 100 >= n * 92);
+  }
 }
