@@ -56,6 +56,7 @@ class PatternScanner {
   bool match_at(int i, std::string_view text, text::Span span, Hit* hit) const;
 
   std::size_t size() const { return patterns_.size(); }
+  const std::vector<std::string>& patterns() const { return patterns_; }
 
  private:
   struct Compiled;

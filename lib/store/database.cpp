@@ -38,11 +38,21 @@ void migrate(SQLite::Database& db, const std::string& path) {
       throw Fatal(fmt::format("{}: not a dossier database (it has other tables); use another --db",
                               path));
     }
-    db.exec(kSchemaV1);
+    db.exec(kSchema);
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     t.commit();
+    return;
   }
-  // Future versions: `if (v < 2) { ... ALTER ...; PRAGMA user_version = 2; }` in one transaction.
+  // Each step in one transaction, looking again under the write lock (another run may have
+  // migrated meanwhile).
+  if (v < 2) {
+    SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (schema_version(db) < 2) {
+      db.exec(kMigrateV1ToV2);
+      db.exec("PRAGMA user_version = 2");
+    }
+    t.commit();
+  }
 }
 
 }  // namespace

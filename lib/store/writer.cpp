@@ -1,5 +1,6 @@
 #include "lib/store/writer.hpp"
 
+#include <SQLiteCpp/Transaction.h>
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
@@ -13,6 +14,9 @@ namespace {
 
 constexpr std::size_t kBatchDocuments = 1000;
 constexpr std::size_t kBatchBytes = 64u << 20;
+// The search index is filled in transactions of about this much text: large enough that FTS5
+// writes few segments, small enough to bound the WAL.
+constexpr std::int64_t kIndexBytes = 256ll << 20;
 
 std::string now_iso() {
   auto now = std::chrono::system_clock::now();
@@ -316,8 +320,43 @@ void Writer::maybe_commit(bool force) {
   }
 }
 
+std::size_t Writer::index_pending() {
+  maybe_commit(true);
+  std::size_t indexed = 0;
+  for (;;) {
+    SQLite::Transaction t(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    // The first pending documents, in id order, up to kIndexBytes of text.
+    SQLite::Statement pick(db_,
+                           "SELECT p.document_id, d.bytes FROM search_pending p "
+                           "JOIN documents d ON d.id = p.document_id ORDER BY p.document_id");
+    std::int64_t last = 0, bytes = 0;
+    std::size_t n = 0;
+    while (bytes < kIndexBytes && pick.executeStep()) {
+      last = pick.getColumn(0).getInt64();
+      bytes += pick.getColumn(1).getInt64();
+      ++n;
+    }
+    pick.reset();
+    if (n == 0) break;
+    SQLite::Statement add(db_,
+                          "INSERT INTO documents_fts (rowid, title, text) "
+                          "SELECT d.id, d.title, d.text FROM search_pending p "
+                          "JOIN documents d ON d.id = p.document_id WHERE p.document_id <= ?");
+    add.bind(1, last);
+    add.exec();
+    SQLite::Statement done(db_, "DELETE FROM search_pending WHERE document_id <= ?");
+    done.bind(1, last);
+    done.exec();
+    t.commit();
+    indexed += n;
+  }
+  return indexed;
+}
+
 void Writer::finish_run(const std::string& status, const nlohmann::json& counts) {
   maybe_commit(true);
+  // An interrupted run stops promptly; the next run indexes what it left.
+  if (status != "interrupted") index_pending();
   SQLite::Statement q(db_, "UPDATE runs SET finished = ?, status = ?, counts = ? WHERE id = ?");
   q.bind(1, now_iso());
   q.bind(2, status);

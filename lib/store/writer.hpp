@@ -45,7 +45,11 @@ class Writer {
   void write_failure(const std::string& path, const std::string& reason);
   // Commits the open batch when it is big enough (or `force`), and opens the next.
   void maybe_commit(bool force = false);
-  // Commits and closes the run with its status ("ok", "partial", "interrupted") and counts.
+  // Adds every document waiting in search_pending (this run's and any a killed run left) to the
+  // search index, in a few large transactions; returns how many.
+  std::size_t index_pending();
+  // Commits, indexes for search (unless interrupted), and closes the run with its status ("ok",
+  // "partial", "interrupted") and counts.
   void finish_run(const std::string& status, const nlohmann::json& counts);
 
  private:

@@ -1,0 +1,141 @@
+// The search index (documents_fts) is filled at the end of each run from search_pending: what a
+// run writes becomes searchable when it finishes, a replaced or interrupted document never leaves
+// the index inconsistent, and a version 1 database (indexed row by row) is migrated.
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/Database.h>
+
+#include "lib/rules/rule_set.hpp"
+#include "lib/store/database.hpp"
+#include "lib/store/schema.hpp"
+#include "lib/store/writer.hpp"
+#include "tests/support/run_binary.hpp"
+
+using namespace dossier;
+
+namespace {
+
+const rules::RuleSet& no_rules() {
+  static std::shared_ptr<const rules::RuleSet> set = [] {
+    rules::Diagnostics diags;
+    return rules::RuleSet::load_texts({}, diags);
+  }();
+  return *set;
+}
+
+text::Document doc(const std::string& path, const std::string& text) {
+  text::Document d;
+  d.id = d.path = path;
+  d.text = text;
+  d.sha256 = "x";
+  d.bytes = text.size();
+  d.encoding = "utf-8";
+  return d;
+}
+
+// One run writing `docs`, closed with `status`.
+void run(SQLite::Database& db, const std::vector<text::Document>& docs,
+         const std::string& status = "ok") {
+  store::Writer w(db, no_rules());
+  w.begin_run();
+  for (const auto& d : docs) w.write_document(d, {}, 0);
+  w.finish_run(status, nlohmann::json::object());
+}
+
+long long hits(SQLite::Database& db, const std::string& query) {
+  SQLite::Statement q(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?");
+  q.bind(1, query);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+long long pending(SQLite::Database& db) {
+  return db.execAndGet("SELECT count(*) FROM search_pending").getInt64();
+}
+
+// FTS5's own check that the index matches the documents it was given.
+void check_index(SQLite::Database& db) {
+  CHECK_NOTHROW(db.exec("INSERT INTO documents_fts(documents_fts) VALUES('integrity-check')"));
+}
+
+}  // namespace
+
+TEST_CASE("documents are searchable when the run ends and none stays pending", "[store][search]") {
+  testing::TempDir t;
+  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
+  run(*db, {doc("a.txt", "The regulator fined Acme."), doc("b.txt", "Nothing here.")});
+  CHECK(hits(*db, "fined") == 1);
+  CHECK(hits(*db, "nothing") == 1);
+  CHECK(pending(*db) == 0);
+  check_index(*db);
+}
+
+TEST_CASE("a document replaced before it was indexed is indexed once, with its new text",
+          "[store][search]") {
+  testing::TempDir t;
+  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
+  run(*db, {doc("a.txt", "alpha version"), doc("a.txt", "bravo version")});
+  CHECK(hits(*db, "alpha") == 0);
+  CHECK(hits(*db, "bravo") == 1);
+  CHECK(hits(*db, "version") == 1);
+  check_index(*db);
+}
+
+TEST_CASE("an indexed document replaced by a later run leaves none of its old words",
+          "[store][search]") {
+  testing::TempDir t;
+  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
+  run(*db, {doc("a.txt", "alpha version")});
+  run(*db, {doc("a.txt", "bravo version")});
+  CHECK(hits(*db, "alpha") == 0);
+  CHECK(hits(*db, "bravo") == 1);
+  check_index(*db);
+}
+
+TEST_CASE("an interrupted run leaves its documents pending and the next run indexes them",
+          "[store][search]") {
+  testing::TempDir t;
+  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
+  run(*db, {doc("a.txt", "alpha")}, "interrupted");
+  CHECK(hits(*db, "alpha") == 0);
+  CHECK(pending(*db) == 1);
+  run(*db, {});
+  CHECK(hits(*db, "alpha") == 1);
+  CHECK(pending(*db) == 0);
+  check_index(*db);
+}
+
+TEST_CASE("a version 1 database, indexed row by row, is migrated and stays searchable",
+          "[store][search]") {
+  testing::TempDir t;
+  std::string path = (t.path() / "d.sqlite").string();
+  {
+    auto db = store::open_database(path, store::OpenMode::kReadWrite);
+    run(*db, {doc("a.txt", "alpha")});
+    // Back to version 1: no search_pending, triggers that index on insert.
+    db->exec(R"SQL(
+      DROP TRIGGER documents_ai; DROP TRIGGER documents_ad; DROP TRIGGER documents_au;
+      DROP TABLE search_pending;
+      CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+      END;
+      CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text)
+          VALUES ('delete', old.id, old.title, old.text);
+      END;
+      CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text)
+          VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+      END;
+      PRAGMA user_version = 1;)SQL");
+  }
+  auto db = store::open_database(path, store::OpenMode::kReadWrite);
+  CHECK(store::schema_version(*db) == store::kSchemaVersion);
+  CHECK(hits(*db, "alpha") == 1);
+  run(*db, {doc("a.txt", "bravo"), doc("b.txt", "charlie")});
+  CHECK(hits(*db, "alpha") == 0);
+  CHECK(hits(*db, "bravo") == 1);
+  CHECK(hits(*db, "charlie") == 1);
+  check_index(*db);
+}
