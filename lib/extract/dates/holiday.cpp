@@ -40,6 +40,14 @@ Ymd easter_sunday(int year) {
   return {year, month, day};
 }
 
+Ymd orthodox_easter_sunday(int year) {
+  // Meeus's Julian algorithm, then the 13 days between the calendars in 1900..2099.
+  int a = year % 4, b = year % 7, c = year % 19, d = (19 * c + 15) % 30;
+  int e = (2 * a + 4 * b - d + 34) % 7;
+  int month = (d + e + 114) / 31, day = (d + e + 114) % 31 + 1;
+  return add_days(Ymd{year, month, day}, 13);
+}
+
 bool is_fixed_holiday(std::string_view spec) { return month_day(trim(spec)).has_value(); }
 
 std::optional<Ymd> holiday_in(std::string_view spec, int year) {
@@ -58,6 +66,8 @@ std::optional<Ymd> holiday_in(std::string_view spec, int year) {
     base = Ymd{year, md->first, md->second};
   } else if (spec == "Easter") {
     base = easter_sunday(year);
+  } else if (spec == "Orthodox Easter") {
+    base = orthodox_easter_sunday(year);
   } else {
     // "<nth> <weekday> of <month>"
     auto s1 = spec.find(' '), of = spec.find(" of ");

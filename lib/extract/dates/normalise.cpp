@@ -631,6 +631,12 @@ bool normalise_holiday(std::string_view spec, const Groups& g, const DateContext
   if (auto ys = g("year"); !ys.empty()) {
     day = holiday_in(spec, to_int(ys));
     out.anchor = "absolute";
+  } else if (auto yrel = squeeze(g("yrel")); !yrel.empty() && ctx.dct) {  // "of next year"
+    if (yrel.rfind("the ", 0) == 0) yrel = yrel.substr(4);
+    auto by = shift_from_word(yrel.substr(0, yrel.find(' ')));
+    if (!by) return false;
+    day = holiday_in(spec, ctx.dct->year + *by);
+    out.anchor = "dct";
   } else if (ctx.dct && ctx.dct->day) {
     const Ymd& ref = *ctx.dct;
     std::optional<int> by;
