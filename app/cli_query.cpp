@@ -48,6 +48,11 @@ void add_query_commands(CLI::App& app, Context& ctx) {
   se->callback([&ctx] {
     auto db = open(search_opts);
     auto hits = store::search(*db, query, limit);
+    if (long long waiting = store::search_pending(*db))
+      std::fprintf(stderr,
+                   "dossier: %lld documents are not in the search index yet (a run was "
+                   "interrupted); the next `dossier ingest` adds them\n",
+                   waiting);
     print(search_opts.json ? output::search_json(hits)
                            : output::search_text(hits, output::stdout_terminal()));
     ctx.exit_code = 0;

@@ -32,6 +32,9 @@ inline constexpr char kMatchClose = '\x02';
 
 // Full-text search with FTS5 syntax, best first. Throws Fatal on a query FTS5 cannot parse.
 std::vector<SearchHit> search(SQLite::Database& db, const std::string& query, int limit);
+// Documents not in the search index yet (a run that was interrupted or killed left them; the
+// next ingest adds them). 0 for a database from before the index was deferred.
+long long search_pending(SQLite::Database& db);
 
 // ---- names -----------------------------------------------------------------------------------
 

@@ -35,4 +35,9 @@ std::vector<SearchHit> search(SQLite::Database& db, const std::string& query, in
   return hits;
 }
 
+long long search_pending(SQLite::Database& db) {
+  if (!db.tableExists("search_pending")) return 0;
+  return db.execAndGet("SELECT count(*) FROM search_pending").getInt64();
+}
+
 }  // namespace dossier::store

@@ -75,6 +75,10 @@ void interrupt_then_resume(int sig) {
   Totals partial = totals(db);
   CHECK(partial.documents == partial.distinct_paths);
   CHECK(partial.documents < kFiles);  // it really was stopped mid-run
+  // What it committed is not searchable yet, and search says so.
+  RunResult search = run_dossier({"search", "fined", "--db", db.string()}, "", t.path());
+  CHECK(search.exit_code == 0);
+  CHECK(search.err.find(" documents are not in the search index yet") != std::string::npos);
 
   RunResult again = run_dossier({"ingest", "in", "--db", db.string(), "--quiet"}, "", t.path());
   CHECK(again.exit_code == 0);
@@ -86,6 +90,7 @@ void interrupt_then_resume(int sig) {
   CHECK(after_rerun.dates == clean.dates);
   CHECK(count(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'fined'") ==
         kFiles);
+  CHECK(run_dossier({"search", "fined", "--db", db.string()}, "", t.path()).err.empty());
 }
 
 }  // namespace
