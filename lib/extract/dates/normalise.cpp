@@ -315,7 +315,11 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
   if (auto on = rule.attr("on"); !on.empty()) return normalise_holiday(on, g, ctx, out);
   if (rule.attr("weekend") == "true") return normalise_weekend(g, ctx, out);
 
-  const bool from_previous = rule.attr("anchor") == "previous";
+  // anchor "previous": the previous date mention only; "previous-day": it when it is a day,
+  // else the DCT ("ending the day at 8,017" after "On Friday").
+  const bool from_previous =
+      rule.attr("anchor") == "previous" ||
+      (rule.attr("anchor") == "previous-day" && ctx.previous && ctx.previous->day);
   const std::optional<Ymd> ref = from_previous ? ctx.previous : ctx.dct;
   const char* anchor = from_previous ? "previous" : "dct";
 

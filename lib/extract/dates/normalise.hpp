@@ -23,7 +23,8 @@
 //   era       AD/A.D./BC/B.C. after a year ("2014 BC" -> BC2014)
 // Rule attributes: relative ("today", "yesterday", "tomorrow", "this-year", "last-week",
 // "next-month"...: <this|last|next>-<unit>), unit, shift ("-1"), mod (a fixed TIMEX3 mod),
-// anchor ("previous": resolve against the previous date mention instead of the DCT),
+// anchor ("previous": resolve against the previous date mention instead of the DCT;
+// "previous-day": against it when it is a day, else the DCT),
 // fiscal ("true": FY2023), suffix (appended to a day value: "TMO" for "this morning"),
 // week_nth ("true": the nth or nth-last week of a month or year -> its ISO week), day_from_end
 // ("true": the (nthlast) last day of a month).
