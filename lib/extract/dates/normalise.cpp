@@ -124,9 +124,9 @@ int lean_year(const Ymd& ref, int first_month, int last_month, int day, Tense te
     return over ? ref.year + 1 : ref.year;
   }
   bool ahead = first_month > ref.month || (first_month == ref.month && day > ref.day);
-  // With no tense cue, a day up to a month ahead, or a month or quarter starting next month, is
-  // the coming one ("has a June 1 deadline" on 28 May): news does not name last year's date
-  // without its year.
+  // With no tense cue, a day up to a month ahead, a month starting next month, or a longer
+  // period (quarter, half, season) starting within three months is the coming one ("has a June 1
+  // deadline" on 28 May): news does not name last year's date without its year.
   if (ahead && tense == Tense::kUnknown) {
     if (day && ref.day) {
       Ymd limit = add_days(ref, 31);
@@ -134,6 +134,8 @@ int lean_year(const Ymd& ref, int first_month, int last_month, int day, Tense te
           std::tie(ref.year, first_month, day) <= std::tie(limit.year, limit.month, limit.day))
         return ref.year;
     } else if (!day && first_month == ref.month + 1) {
+      return ref.year;
+    } else if (!day && last_month > first_month && first_month - ref.month <= 3) {
       return ref.year;
     }
   }

@@ -31,7 +31,8 @@ Tense clause_tense(std::string_view text, text::Span mention) {
       R"((?i)(?:\b((?:will|won't|shall|would|(?-i:may|might|could|should|must))(?:\s+not)?)"
       R"((?:\s+be)?(?:\s+[a-z]+ed)?|is due|are due|due to|expects? to|expected to|)"
       R"(plans? to|planned|planning|scheduled|set to|to be held|to take place|upcoming|)"
-      R"(going to|intends? to|aims? to|hopes? to|forecasts?|next|coming|tomorrow)\b|('ll)\b|)"
+      R"(going to|intends? to|aims? to|hopes? to|wants? to|seeks? to|forecasts?|next|coming|)"
+      R"(tomorrow)\b|('ll)\b|)"
       R"(\b(said|says|was|were|had|did|ago|last|earlier|yesterday|[a-z]{2,}ed)\b))");
   auto [start, end] = sentence_bounds(text, mention);
   std::string_view before = text.substr(start, mention.start - start);

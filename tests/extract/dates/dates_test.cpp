@@ -87,6 +87,12 @@ TEST_CASE("dates without a year lean to the past unless the tense says the futur
   CHECK(value_of("The firm has a 1 December deadline.", "1 December") == "2024-12-01");
   CHECK(value_of("The firm has a 1 February deadline.", "1 February") == "2024-02-01");
   CHECK(value_of("It cuts dealers by early December.", "early December") == "2024-12");
+  CHECK(value_of("Plants close in the fourth quarter.", "the fourth quarter", "2024-08-19") ==
+        "2024-Q4");
+  CHECK(value_of("It said it wants to cut dealers by early August.", "early August",
+                 "2024-05-14") == "2024-08");
+  CHECK(value_of("It said it cut dealers by early August.", "early August", "2024-05-14") ==
+        "2023-08");
 }
 
 TEST_CASE("relative expressions resolve against the DCT or the previous date", "[dates]") {
