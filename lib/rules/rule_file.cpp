@@ -139,6 +139,14 @@ std::string expand_in(std::string_view p, const std::map<std::string, std::strin
     if (p[i] == '\\' && i + 1 < p.size()) {
       out += p[i];
       out += p[++i];
+      // \p{Lu}, \P{Greek}: a Unicode class, not a macro.
+      if ((p[i] == 'p' || p[i] == 'P') && i + 1 < p.size() && p[i + 1] == '{') {
+        std::size_t close = p.find('}', i + 1);
+        if (close != std::string_view::npos) {
+          out.append(p.substr(i + 1, close - i));
+          i = close;
+        }
+      }
       continue;
     }
     if (p[i] == '{' && i + 1 < p.size() && is_macro_start(p[i + 1])) {

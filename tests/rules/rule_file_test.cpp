@@ -45,6 +45,13 @@ TEST_CASE("macros expand, repetitions stay, unknown macros are named", "[rules]"
   CHECK(unknown == "NOPE");
 }
 
+TEST_CASE("a Unicode class such as \\p{Lu} or \\P{L} is not taken for a macro", "[rules]") {
+  std::map<std::string, std::string> defs{{"L", "never"}, {"W", "[a-z]+"}};
+  std::string unknown;
+  CHECK(expand_macros(R"(\p{Lu}{W} \P{L}\pL)", defs, &unknown) == R"(\p{Lu}(?:[a-z]+) \P{L}\pL)");
+  CHECK(unknown.empty());
+}
+
 TEST_CASE("a later rule with the same id replaces the earlier one", "[rules]") {
   Diagnostics diags;
   auto set = RuleSet::load_texts(

@@ -1,5 +1,6 @@
 #include "lib/extract/organisations/name_shape.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <vector>
@@ -16,10 +17,15 @@ constexpr std::array<std::string_view, 49> kNotNameStart = {
     "Meanwhile", "However", "According", "Last", "Earlier", "Today", "Yesterday", "Then",
     "Former", "New"};
 
-// Legal forms that end a company name.
-constexpr std::array<std::string_view, 22> kLegalForms = {
-    "Ltd", "Ltd.", "Limited", "plc", "PLC", "Inc", "Inc.", "LLC", "L.L.C.", "GmbH", "AG",
-    "S.A.", "S.L.", "SpA", "S.p.A.", "B.V.", "N.V.", "Corp", "Corp.", "LLP", "Co.", "SE"};
+// Legal forms that end a company name, English and European; some are several words. Keep in
+// step with LEGAL in data/rules/organisations.toml.
+constexpr std::array<std::string_view, 56> kLegalForms = {
+    "Ltd", "Ltd.", "Limited", "plc", "PLC", "Inc", "Inc.", "LLC", "L.L.C.", "GmbH & Co. KG",
+    "GmbH", "AG", "KG", "e.V.", "S.A.", "S.A.U.", "S.A.S.", "SAU", "SAS", "SARL", "S.à r.l.",
+    "S.L.", "S.L.U.", "S.R.L.", "SRL", "S.r.l.", "SpA", "S.p.A.", "B.V.", "BV", "N.V.", "NV",
+    "A/S", "ApS", "AB", "ASA", "Oy", "Oyj", "Sp. z o.o.", "s.r.o.", "a.s.", "Kft", "Kft.",
+    "Zrt", "Zrt.", "Nyrt", "Nyrt.", "Ltda", "Ltda.", "Corp", "Corp.", "LLP", "Co.", "SE",
+    "Pty Ltd", "Pty"};
 
 // Words that are only the head of a name; alone they name nothing.
 constexpr std::array<std::string_view, 21> kBareHeads = {
@@ -58,6 +64,28 @@ std::vector<text::Span> words(std::string_view text, text::Span s) {
 
 std::string_view at(std::string_view text, text::Span s) { return text.substr(s.start, s.size()); }
 
+// How many words, from w[i], the longest legal form there takes (0: none).
+std::size_t legal_form_at(std::string_view text, const std::vector<text::Span>& w, std::size_t i) {
+  std::size_t best = 0;
+  for (std::string_view form : kLegalForms) {
+    std::size_t k = i;
+    std::size_t pos = 0;
+    while (k < w.size() && pos <= form.size()) {
+      std::size_t space = form.find(' ', pos);
+      std::string_view part = form.substr(pos, space == std::string_view::npos ? form.npos
+                                                                                : space - pos);
+      if (at(text, w[k]) != part) break;
+      ++k;
+      if (space == std::string_view::npos) {
+        best = std::max(best, k - i);
+        break;
+      }
+      pos = space + 1;
+    }
+  }
+  return best;
+}
+
 // Index of the first word (not the last) of `w` that ends in a possessive "'s", or npos.
 std::size_t possessive_word(std::string_view text, const std::vector<text::Span>& w) {
   for (std::size_t i = 0; i + 1 < w.size(); ++i) {
@@ -92,9 +120,9 @@ text::Span trim_name(std::string_view text, text::Span span) {
          (in(kNotNameStart, at(text, w[first])) || is_descriptor(at(text, w[first]))))
     ++first;
   std::size_t last = w.size();
-  for (std::size_t i = first; i < w.size(); ++i) {
-    if (i > first && in(kLegalForms, at(text, w[i]))) {
-      last = i + 1;
+  for (std::size_t i = first + 1; i < w.size(); ++i) {
+    if (std::size_t n = legal_form_at(text, w, i)) {
+      last = i + n;
       break;
     }
   }
@@ -113,8 +141,11 @@ text::Span trim_name(std::string_view text, text::Span span) {
 
 text::Span without_legal_form(std::string_view text, text::Span span) {
   std::vector<text::Span> w = words(text, span);
-  if (w.size() < 2 || !in(kLegalForms, at(text, w.back()))) return span;
-  std::size_t end = w[w.size() - 2].end;
+  // The legal form that ends the span, after at least one word of name.
+  std::size_t from = 1;
+  while (from < w.size() && legal_form_at(text, w, from) != w.size() - from) ++from;
+  if (from >= w.size()) return span;
+  std::size_t end = w[from - 1].end;
   if (end > span.start && text[end - 1] == ',') --end;
   return {span.start, end};
 }
