@@ -354,6 +354,9 @@ TEST_CASE("a 50 MB (5 MB outside CI) one-line file is ingested in good time and 
         static_cast<long long>(size));
   CHECK(text_of(db, "SELECT warnings FROM documents WHERE path = 'in/one-line.txt'")
             .find("more than 100000 extractions") != std::string::npos);
+  // The sentence splitter's cap: one line of 5 MB is cut into bounded sentences, and said so.
+  CHECK(text_of(db, "SELECT warnings FROM documents WHERE path = 'in/one-line.txt'")
+            .find("sentences longer than 4096 bytes were cut") != std::string::npos);
   check_good_file_once(t);
 }
 
