@@ -39,6 +39,7 @@ void migrate(SQLite::Database& db, const std::string& path) {
                               path));
     }
     db.exec(kSchema);
+    db.exec(kSearchPending);
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     t.commit();
     return;
@@ -48,7 +49,8 @@ void migrate(SQLite::Database& db, const std::string& path) {
   if (v < 2) {
     SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
     if (schema_version(db) < 2) {
-      db.exec(kMigrateV1ToV2);
+      db.exec(kDropV1SearchTriggers);
+      db.exec(kSearchPending);
       db.exec("PRAGMA user_version = 2");
     }
     t.commit();

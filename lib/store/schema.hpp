@@ -38,25 +38,7 @@ CREATE INDEX documents_dct ON documents(dct);
 
 -- content="documents" (double quotes): the spelling sqlite-utils and Datasette look for.
 CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content="documents", content_rowid="id");
--- The search index is filled at the end of each run, in large transactions (2.5x cheaper than a
--- row at a time): a new or changed document waits in search_pending until then. A run that was
--- killed leaves its documents here; the next run indexes them.
-CREATE TABLE search_pending (document_id INTEGER PRIMARY KEY);
-CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
-  INSERT OR IGNORE INTO search_pending(document_id) VALUES (new.id);
-END;
-CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
-  INSERT INTO documents_fts(documents_fts, rowid, title, text)
-    SELECT 'delete', old.id, old.title, old.text
-    WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE document_id = old.id);
-  DELETE FROM search_pending WHERE document_id = old.id;
-END;
-CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
-  INSERT INTO documents_fts(documents_fts, rowid, title, text)
-    SELECT 'delete', old.id, old.title, old.text
-    WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE document_id = old.id);
-  INSERT OR IGNORE INTO search_pending(document_id) VALUES (new.id);
-END;
+-- Its triggers: kSearchPending below.
 
 -- Lookup tables: one row per value a faceted column takes, with a `name` (Datasette labels foreign
 -- keys with it) and a description. Seeded with PRODUCT.md's values; a trigger adds any other value
@@ -216,12 +198,11 @@ SELECT r.id, r.date, reg.name AS regulator, r.action, r.negated,
  WHERE NOT r.boilerplate;
 )SQL";
 
-// Version 1 indexed each document for search as it was inserted; version 2 defers that to the
-// end of the run (search_pending). A version 1 index is complete, so nothing is pending.
-inline constexpr const char* kMigrateV1ToV2 = R"SQL(
-DROP TRIGGER documents_ai;
-DROP TRIGGER documents_ad;
-DROP TRIGGER documents_au;
+// The search index is filled at the end of each run, in large transactions (2.5x cheaper than a
+// row at a time): a new or changed document waits in search_pending until then. A run that was
+// killed leaves its documents there; the next run indexes them. Part of the schema since
+// version 2 (run after kSchema).
+inline constexpr const char* kSearchPending = R"SQL(
 CREATE TABLE search_pending (document_id INTEGER PRIMARY KEY);
 CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
   INSERT OR IGNORE INTO search_pending(document_id) VALUES (new.id);
@@ -238,6 +219,14 @@ CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE document_id = old.id);
   INSERT OR IGNORE INTO search_pending(document_id) VALUES (new.id);
 END;
+)SQL";
+
+// Version 1 indexed each document for search as it was inserted: its triggers go, and
+// kSearchPending comes in. A version 1 index is complete, so nothing is pending.
+inline constexpr const char* kDropV1SearchTriggers = R"SQL(
+DROP TRIGGER documents_ai;
+DROP TRIGGER documents_ad;
+DROP TRIGGER documents_au;
 )SQL";
 
 }  // namespace dossier::store
