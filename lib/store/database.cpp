@@ -103,6 +103,9 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
       migrate(*db, path);
     }
     db->exec("PRAGMA foreign_keys = ON");
+    // 32 MB of page cache (default 2 MB): index pages stay in memory across a batch; ingest
+    // CPU -10% on the bench corpus, peak RSS +35 MB.
+    db->exec("PRAGMA cache_size = -32768");
   } catch (const SQLite::Exception& e) {
     throw Fatal(fmt::format("{}: cannot open database: {}", path, e.what()));
   }
