@@ -9,16 +9,13 @@ namespace dossier::app {
 namespace {
 
 void add_run_options(CLI::App* cmd, pipeline::RunOptions& o) {
-  cmd->add_option("--include", o.walk.include,
-                  "only files matching GLOB (default: *.txt *.text *.md and no extension)")
-      ->type_name("GLOB")
-      ->allow_extra_args(false);
-  cmd->add_option("--exclude", o.walk.exclude, "skip files and folders matching GLOB")
-      ->type_name("GLOB")
-      ->allow_extra_args(false);
-  cmd->add_option("--rules", o.rules_dirs, "a rule directory on top of the built-in rules")
-      ->type_name("DIR")
-      ->allow_extra_args(false);
+  add_repeated_option(cmd, "--include", o.walk.include,
+                      "only files matching GLOB (default: *.txt *.text *.md and no extension)",
+                      "GLOB");
+  add_repeated_option(cmd, "--exclude", o.walk.exclude, "skip files and folders matching GLOB",
+                      "GLOB");
+  add_repeated_option(cmd, "--rules", o.rules_dirs, "a rule directory on top of the built-in rules",
+                      "DIR");
   cmd->add_option("--dct", o.dct, "document creation date for every input (YYYY-MM-DD)")
       ->type_name("DATE")
       ->check([](const std::string& s) {

@@ -32,6 +32,18 @@ auto open(const ReadOptions& o) { return store::open_database(o.db, store::OpenM
 
 void print(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
 
+// Runs `cmd` as every reading command runs: open the database read-only, ask it (`ask(db)`), print
+// the answer as NDJSON (`json(rows)`) with --json, else as a table (`text(rows, terminal)`).
+template <typename Ask, typename ToJson, typename ToText>
+void on_run(CLI::App* cmd, Context& ctx, const ReadOptions& o, Ask ask, ToJson json, ToText text) {
+  cmd->callback([&ctx, &o, ask, json, text] {
+    auto db = open(o);
+    auto rows = ask(*db);
+    print(o.json ? json(rows) : text(rows, output::stdout_terminal()));
+    ctx.exit_code = 0;
+  });
+}
+
 }  // namespace
 
 void add_query_commands(CLI::App& app, Context& ctx) {
@@ -45,41 +57,33 @@ void add_query_commands(CLI::App& app, Context& ctx) {
   se->add_option("--limit", limit, "at most this many documents (default 20)")
       ->check(CLI::PositiveNumber);
   add_read_options(se, search_opts, false);
-  se->callback([&ctx] {
-    auto db = open(search_opts);
-    auto hits = store::search(*db, query, limit);
-    if (long long waiting = store::search_pending(*db))
+  auto ask_search = [](SQLite::Database& db) {
+    auto hits = store::search(db, query, limit);
+    if (long long waiting = store::search_pending(db))
       std::fprintf(stderr,
                    "dossier: %lld documents are not in the search index yet (a run was "
                    "interrupted); the next `dossier ingest` adds them\n",
                    waiting);
-    print(search_opts.json ? output::search_json(hits)
-                           : output::search_text(hits, output::stdout_terminal()));
-    ctx.exit_code = 0;
-  });
+    return hits;
+  };
+  on_run(se, ctx, search_opts, ask_search, output::search_json, output::search_text);
 
   static ReadOptions timeline_opts;
   static store::TimelineFilter timeline_filter;
   CLI::App* tl = app.add_subcommand(
       "timeline", "dated events across documents, oldest first (aliases resolve)");
-  tl->add_option("--actor", timeline_filter.actors, "a threat actor, by any alias")
-      ->type_name("NAME")
-      ->allow_extra_args(false);
-  tl->add_option("--org", timeline_filter.orgs, "an organisation, by name or alias")
-      ->type_name("NAME")
-      ->allow_extra_args(false);
-  tl->add_option("--regulator", timeline_filter.regulators, "a regulator, by name or alias")
-      ->type_name("NAME")
-      ->allow_extra_args(false);
+  add_repeated_option(tl, "--actor", timeline_filter.actors, "a threat actor, by any alias",
+                      "NAME");
+  add_repeated_option(tl, "--org", timeline_filter.orgs, "an organisation, by name or alias",
+                      "NAME");
+  add_repeated_option(tl, "--regulator", timeline_filter.regulators,
+                      "a regulator, by name or alias", "NAME");
   add_read_options(tl, timeline_opts, true);
-  tl->callback([&ctx] {
-    auto db = open(timeline_opts);
+  auto ask_timeline = [](SQLite::Database& db) {
     timeline_filter.boilerplate = boilerplate(timeline_opts);
-    auto events = store::timeline(*db, timeline_filter);
-    print(timeline_opts.json ? output::timeline_json(events)
-                             : output::timeline_text(events, output::stdout_terminal()));
-    ctx.exit_code = 0;
-  });
+    return store::timeline(db, timeline_filter);
+  };
+  on_run(tl, ctx, timeline_opts, ask_timeline, output::timeline_json, output::timeline_text);
 
   static ReadOptions entities_opts;
   static std::string kind;
@@ -87,13 +91,10 @@ void add_query_commands(CLI::App& app, Context& ctx) {
   en->add_option("--kind", kind, "organisation or threat_actor")
       ->check(CLI::IsMember({"organisation", "threat_actor"}));
   add_read_options(en, entities_opts, true);
-  en->callback([&ctx] {
-    auto db = open(entities_opts);
-    auto rows = store::entities(*db, kind, boilerplate(entities_opts));
-    print(entities_opts.json ? output::entities_json(rows)
-                             : output::entities_text(rows, output::stdout_terminal()));
-    ctx.exit_code = 0;
-  });
+  auto ask_entities = [](SQLite::Database& db) {
+    return store::entities(db, kind, boilerplate(entities_opts));
+  };
+  on_run(en, ctx, entities_opts, ask_entities, output::entities_json, output::entities_text);
 
   static ReadOptions actions_opts;
   static store::ActionFilter action_filter;
@@ -103,25 +104,17 @@ void add_query_commands(CLI::App& app, Context& ctx) {
   ac->add_option("--action", action_filter.action, "fine, reprimand, warning, order, ...")
       ->type_name("KIND");
   add_read_options(ac, actions_opts, true);
-  ac->callback([&ctx] {
-    auto db = open(actions_opts);
+  auto ask_actions = [](SQLite::Database& db) {
     action_filter.boilerplate = boilerplate(actions_opts);
-    auto rows = store::actions(*db, action_filter);
-    print(actions_opts.json ? output::actions_json(rows)
-                            : output::actions_text(rows, output::stdout_terminal()));
-    ctx.exit_code = 0;
-  });
+    return store::actions(db, action_filter);
+  };
+  on_run(ac, ctx, actions_opts, ask_actions, output::actions_json, output::actions_text);
 
   static ReadOptions stats_opts;
   CLI::App* st = app.add_subcommand("stats", "counts per table, the last runs, their failures");
   add_read_options(st, stats_opts, false);
-  st->callback([&ctx] {
-    auto db = open(stats_opts);
-    auto s = store::stats(*db);
-    print(stats_opts.json ? output::stats_json(s)
-                          : output::stats_text(s, output::stdout_terminal()));
-    ctx.exit_code = 0;
-  });
+  auto ask_stats = [](SQLite::Database& db) { return store::stats(db); };
+  on_run(st, ctx, stats_opts, ask_stats, output::stats_json, output::stats_text);
 }
 
 }  // namespace dossier::app

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "lib/output/table_terminal.hpp"
-#include "lib/store/queries.hpp"
+#include "lib/store/results.hpp"
 
 namespace dossier::output {
 

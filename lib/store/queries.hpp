@@ -1,15 +1,16 @@
 #pragma once
 // The reading commands' questions (search, timeline, entities, actions, stats) asked of an open
-// dossier database. Each returns plain structs in the order the command prints them; printing is
-// lib/output/table_results. Every function reads only; a bad search query or a name that resolves
-// to nothing throws Fatal with a message for the user.
+// dossier database. Each returns the plain structs of results.hpp in the order the command prints
+// them; printing is lib/output/table_results. Every function reads only; a bad search query or a
+// name that resolves to nothing throws Fatal with a message for the user.
 
 #include <SQLiteCpp/Database.h>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
+
+#include "lib/store/results.hpp"
 
 namespace dossier::store {
 
@@ -17,18 +18,6 @@ namespace dossier::store {
 enum class Boilerplate { kExclude, kInclude };
 
 // ---- search ----------------------------------------------------------------------------------
-
-struct SearchHit {
-  std::int64_t document_id = 0;
-  std::string path;
-  std::string title;
-  // FTS5 snippet of the text; each match is wrapped in kMatchOpen..kMatchClose.
-  std::string snippet;
-  double rank = 0;  // bm25: lower is better
-};
-
-inline constexpr char kMatchOpen = '\x01';
-inline constexpr char kMatchClose = '\x02';
 
 // Full-text search with FTS5 syntax, best first. Throws Fatal on a query FTS5 cannot parse.
 std::vector<SearchHit> search(SQLite::Database& db, const std::string& query, int limit);
@@ -54,20 +43,6 @@ struct TimelineFilter {
   Boilerplate boilerplate = Boilerplate::kExclude;
 };
 
-struct TimelineEvent {
-  std::string value;                  // TIMEX3 date value
-  std::string precision;              // year, month, day, ... ("" for an action's date)
-  std::string kind;                   // "mention" or "regulator_action"
-  std::vector<std::string> entities;  // canonical names involved, in order of appearance
-  std::string action;                 // for a regulator action: its kind ("fine", ...)
-  bool negated = false;               // "did not fine"
-  std::string what;                   // the sentence it happened in
-  std::string date_text;              // the words of the date ("" for an action)
-  std::int64_t document_id = 0;
-  std::string path;
-  int line = 0;
-};
-
 // Dated events, oldest first (see date_order.hpp). A mention event is a date on the same line as
 // a mention of a selected entity (of any entity when the filter names none); a regulator action
 // with a date is an event of its regulator and its target. Names are resolved with
@@ -75,12 +50,6 @@ struct TimelineEvent {
 std::vector<TimelineEvent> timeline(SQLite::Database& db, const TimelineFilter& filter);
 
 // ---- entities --------------------------------------------------------------------------------
-
-struct EntityRow {
-  std::int64_t id = 0;
-  std::string kind, name, category, country;
-  std::int64_t mentions = 0, documents = 0;
-};
 
 // Entities with at least one counted mention, most mentioned first. `kind` empty means both.
 std::vector<EntityRow> entities(SQLite::Database& db, const std::string& kind,
@@ -94,42 +63,11 @@ struct ActionFilter {
   Boilerplate boilerplate = Boilerplate::kExclude;
 };
 
-struct ActionRow {
-  std::int64_t id = 0;
-  std::optional<std::string> date;
-  std::string regulator, action, target;
-  bool negated = false;
-  std::optional<std::int64_t> amount;
-  std::optional<std::string> currency;
-  std::string text, path;
-  int line = 0;
-};
-
 // Regulator actions, dated ones oldest first, then undated in document order. Throws Fatal for
 // a regulator that resolves to nothing or an action kind the database does not know.
 std::vector<ActionRow> actions(SQLite::Database& db, const ActionFilter& filter);
 
 // ---- stats -----------------------------------------------------------------------------------
-
-struct TableCount {
-  std::string table;
-  std::int64_t rows = 0;
-};
-
-struct RunRow {
-  std::int64_t id = 0;
-  std::string started, finished, version, status, counts;  // counts: JSON text
-};
-
-struct FailureRow {
-  std::string path, reason;
-};
-
-struct Stats {
-  std::vector<TableCount> tables;
-  std::vector<RunRow> runs;          // the last few, newest first
-  std::vector<FailureRow> failures;  // of the newest run
-};
 
 Stats stats(SQLite::Database& db, int last_runs = 5);
 

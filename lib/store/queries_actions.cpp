@@ -7,6 +7,7 @@
 #include "lib/error.hpp"
 #include "lib/store/queries.hpp"
 #include "lib/store/query_date_order.hpp"
+#include "lib/store/query_names.hpp"
 
 namespace dossier::store {
 namespace {
@@ -27,19 +28,12 @@ void check_action_kind(SQLite::Database& db, const std::string& action) {
 std::vector<ActionRow> actions(SQLite::Database& db, const ActionFilter& f) {
   std::string sql =
       "SELECT r.id, r.date, reg.name, r.action, coalesce(tgt.name, r.target_text, ''), r.negated, "
-      "r.amount, r.currency, r.text, d.path, r.line FROM regulator_actions r "
-      "JOIN entities reg ON reg.id = r.regulator_id LEFT JOIN entities tgt ON tgt.id = r.target_id "
-      "JOIN documents d ON d.id = r.document_id WHERE 1";
+      "r.amount, r.currency, r.text, d.path, r.line " +
+      std::string(kActionsWithNames) + " WHERE 1";
   if (f.boilerplate == Boilerplate::kExclude) sql += " AND NOT r.boilerplate";
-  if (!f.regulator.empty()) {
-    auto ids = resolve_entity(db, "organisation", f.regulator);
-    if (ids.empty()) {
-      throw Fatal(fmt::format(
-          "no regulator named {:?} in the database (see `dossier entities --kind organisation`)",
-          f.regulator));
-    }
-    sql += fmt::format(" AND r.regulator_id IN ({})", fmt::join(ids, ","));
-  }
+  if (!f.regulator.empty())
+    sql += " AND r.regulator_id IN " +
+           id_list(resolve_names(db, "organisation", {f.regulator}, "regulator"));
   if (!f.action.empty()) {
     check_action_kind(db, f.action);
     sql += " AND r.action = ?";

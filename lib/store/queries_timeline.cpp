@@ -10,6 +10,7 @@
 #include "lib/error.hpp"
 #include "lib/store/queries.hpp"
 #include "lib/store/query_date_order.hpp"
+#include "lib/store/query_names.hpp"
 
 namespace dossier::store {
 namespace {
@@ -48,24 +49,6 @@ std::string sentence_around(const std::string& t, std::size_t start, std::size_t
   if (e < t.size() && t[e] != '\n' && t[e] != '\r') ++e;  // keep the full stop
   while (b < e && (t[b] == ' ' || t[b] == '\t')) ++b;
   return t.substr(b, e - b);
-}
-
-std::string id_list(const std::set<std::int64_t>& ids) {
-  return fmt::format("({})", fmt::join(ids, ","));
-}
-
-std::set<std::int64_t> resolve_all(SQLite::Database& db, const std::string& kind,
-                                   const std::vector<std::string>& names, const char* what) {
-  std::set<std::int64_t> out;
-  for (const auto& n : names) {
-    auto ids = resolve_entity(db, kind, n);
-    if (ids.empty()) {
-      throw Fatal(fmt::format("no {} named {:?} in the database (see `dossier entities --kind {}`)",
-                              what, n, kind));
-    }
-    out.insert(ids.begin(), ids.end());
-  }
-  return out;
 }
 
 void add_mention_events(SQLite::Database& db, Texts& texts, const TimelineFilter& f,
@@ -112,9 +95,8 @@ void add_action_events(SQLite::Database& db, const TimelineFilter& f,
                        const std::set<std::int64_t>* targets, std::vector<TimelineEvent>& out) {
   std::string sql =
       "SELECT r.date, r.action, r.negated, reg.name, coalesce(tgt.name, r.target_text), r.text, "
-      "r.document_id, d.path, r.line FROM regulator_actions r "
-      "JOIN entities reg ON reg.id = r.regulator_id LEFT JOIN entities tgt ON tgt.id = r.target_id "
-      "JOIN documents d ON d.id = r.document_id WHERE r.date IS NOT NULL";
+      "r.document_id, d.path, r.line " +
+      std::string(kActionsWithNames) + " WHERE r.date IS NOT NULL";
   if (f.boilerplate == Boilerplate::kExclude) sql += " AND NOT r.boilerplate";
   if (regulators || targets) {
     std::string any = "0";
@@ -144,9 +126,9 @@ void add_action_events(SQLite::Database& db, const TimelineFilter& f,
 
 std::vector<TimelineEvent> timeline(SQLite::Database& db, const TimelineFilter& f) {
   bool filtered = !f.actors.empty() || !f.orgs.empty() || !f.regulators.empty();
-  auto actors = resolve_all(db, "threat_actor", f.actors, "threat actor");
-  auto orgs = resolve_all(db, "organisation", f.orgs, "organisation");
-  auto regulators = resolve_all(db, "organisation", f.regulators, "regulator");
+  auto actors = resolve_names(db, "threat_actor", f.actors, "threat actor");
+  auto orgs = resolve_names(db, "organisation", f.orgs, "organisation");
+  auto regulators = resolve_names(db, "organisation", f.regulators, "regulator");
 
   std::vector<TimelineEvent> events;
   Texts texts(db);

@@ -1,10 +1,14 @@
 // Name resolution for the reading commands: `--actor APT29` finds Midnight Blizzard.
 
+#include "lib/store/query_names.hpp"
+
+#include <fmt/format.h>
 #include <utf8proc.h>
 
 #include <cstdlib>
 #include <set>
 
+#include "lib/error.hpp"
 #include "lib/store/queries.hpp"
 
 namespace dossier::store {
@@ -52,6 +56,24 @@ std::vector<std::int64_t> resolve_entity(SQLite::Database& db, const std::string
     if (name_key(q.getColumn(1).getString()) == key) ids.insert(q.getColumn(0).getInt64());
   }
   return {ids.begin(), ids.end()};
+}
+
+std::set<std::int64_t> resolve_names(SQLite::Database& db, const std::string& kind,
+                                     const std::vector<std::string>& names, const char* what) {
+  std::set<std::int64_t> out;
+  for (const auto& n : names) {
+    auto ids = resolve_entity(db, kind, n);
+    if (ids.empty()) {
+      throw Fatal(fmt::format("no {} named {:?} in the database (see `dossier entities --kind {}`)",
+                              what, n, kind));
+    }
+    out.insert(ids.begin(), ids.end());
+  }
+  return out;
+}
+
+std::string id_list(const std::set<std::int64_t>& ids) {
+  return fmt::format("({})", fmt::join(ids, ","));
 }
 
 }  // namespace dossier::store
