@@ -507,9 +507,12 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
   }
 
   if (!year && by && (month || season) && ref && ref->month) {
-    // "last October", "next March", "this summer".
+    // "last October", "next March", "this summer"; "the March after next" (+2) is a year on
+    // from the next one, "the March before last" (-2) a year before the last one.
     int m = season ? season_start(season) : month;
-    year = ref->year + (*by < 0 ? (m >= ref->month ? -1 : 0) : *by > 0 ? (m <= ref->month ? 1 : 0) : 0);
+    year = ref->year + (*by < 0   ? (m >= ref->month ? -1 : 0) + (*by + 1)
+                        : *by > 0 ? (m <= ref->month ? 1 : 0) + (*by - 1)
+                                  : 0);
     out.anchor = anchor;
   }
   if (!year && (month || quarter || half || season)) {
@@ -562,6 +565,13 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
       out.value = format_ymd(d);
       out.precision = "day";
     }
+    return true;
+  }
+  // year_pair: "2010-11" read as a year and a month is the span of two years (a season, a
+  // fiscal year) as often: its first year, so that the month never comes from the second.
+  if (rule.attr("year_pair") == "year" && year && month == year % 100 + 1 && !day) {
+    out.value = year_str(year);
+    out.precision = "year";
     return true;
   }
   if (day && year && !is_valid(year, month, day)) return false;

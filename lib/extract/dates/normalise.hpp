@@ -27,7 +27,8 @@
 // "previous-day": against it when it is a day, else the DCT),
 // fiscal ("true": FY2023), suffix (appended to a day value: "TMO" for "this morning"),
 // week_nth ("true": the nth or nth-last week of a month or year -> its ISO week), day_from_end
-// ("true": the (nthlast) last day of a month).
+// ("true": the (nthlast) last day of a month), year_pair ("year": a year-month whose month is
+// the year's last two digits plus one, "2010-11", is the first year of a two-year span).
 
 #include <optional>
 #include <string>
