@@ -233,6 +233,7 @@ TEST_CASE("the past week is last week unless it is the seven days up to now", "[
   CHECK(value_of("The past week was the worst for the firm.", "The past week") == "2024-W46");
   CHECK(dates_of("Shares fell over the past week.", "2024-11-21").empty());
   CHECK(dates_of("Three firms were hit in the past week.", "2024-11-21").empty());
+  CHECK(value_of("Actions taken this past week hurt them.", "this past week") == "2024-W46");
 }
 
 TEST_CASE("a weekday of a named week, a month after next, a month/day after a preposition",
@@ -243,6 +244,8 @@ TEST_CASE("a weekday of a named week, a month after next, a month/day after a pr
   CHECK(value_of("It opens the March after next.", "the March after next") == "2026-03");
   CHECK(value_of("It began the March before last.", "the March before last") == "2023-03");
   CHECK(value_of("Theresa May after next week's vote", "May after next") == "");
+  CHECK(value_of("It opens Friday after next, and", "Friday after next") == "2024-11-29");
+  CHECK(value_of("It opens Friday after next week's vote.", "Friday after next") == "");
   CHECK(value_of("Closed since 3/18, it reopened.", "3/18") == "2024-03-18");
   CHECK(dates_of("Cut by 2/3 since then.", "2024-11-21").empty());
   CHECK(dates_of("Security tightened after 9/11 in the US.", "2024-11-21").empty());
