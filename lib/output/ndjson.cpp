@@ -5,23 +5,36 @@
 namespace dossier::output {
 namespace {
 
-constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
-
-Json or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
-
-template <typename T>
-Json or_null(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
-
-void common(Json& j, const extract::Mention& m, bool with_line = true) {
+// The keys that place an extraction in the text.
+void common(Json& j, const extract::Mention& m) {
   j["text"] = m.text;
   j["start"] = m.span.start;
   j["end"] = m.span.end;
-  if (with_line) j["line"] = m.line;
+  j["line"] = m.line;
+}
+
+// The keys every extraction ends with: which rule found it and whether it is page furniture.
+Json& provenance(Json& j, const extract::Mention& m) {
+  j["rule"] = m.rule;
+  j["boilerplate"] = m.boilerplate;
+  return j;
+}
+
+// One document's extractions of one kind.
+template <typename M>
+Json array_of(const std::vector<M>& mentions) {
+  Json a = Json::array();
+  for (const auto& m : mentions) a.push_back(to_json(m));
+  return a;
 }
 
 }  // namespace
+
+Json or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+std::string to_line(const Json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 Json to_json(const extract::DateMention& m) {
   Json j;
@@ -30,9 +43,7 @@ Json to_json(const extract::DateMention& m) {
   j["precision"] = m.precision;
   j["mod"] = or_null(m.mod);
   j["anchor"] = m.anchor;
-  j["rule"] = m.rule;
-  j["boilerplate"] = m.boilerplate;
-  return j;
+  return provenance(j, m);
 }
 
 Json to_json(const extract::OrganisationMention& m) {
@@ -41,9 +52,7 @@ Json to_json(const extract::OrganisationMention& m) {
   j["category"] = m.category;
   j["country"] = or_null(m.country);
   common(j, m);
-  j["rule"] = m.rule;
-  j["boilerplate"] = m.boilerplate;
-  return j;
+  return provenance(j, m);
 }
 
 Json to_json(const extract::ThreatActorMention& m) {
@@ -57,9 +66,7 @@ Json to_json(const extract::ThreatActorMention& m) {
   for (const auto& [k, v] : m.ids) j["ids"][k] = v;
   j["ambiguous"] = m.ambiguous;
   if (m.ambiguous) j["candidates"] = m.candidates;
-  j["rule"] = m.rule;
-  j["boilerplate"] = m.boilerplate;
-  return j;
+  return provenance(j, m);
 }
 
 Json to_json(const extract::RegulatorAction& m) {
@@ -71,11 +78,8 @@ Json to_json(const extract::RegulatorAction& m) {
   j["amount"] = or_null(m.amount);
   j["currency"] = or_null(m.currency);
   j["negated"] = m.negated;
-  common(j, m, false);
-  j["line"] = m.line;
-  j["rule"] = m.rule;
-  j["boilerplate"] = m.boilerplate;
-  return j;
+  common(j, m);
+  return provenance(j, m);
 }
 
 Json document_json(const text::Document& doc) {
@@ -96,16 +100,12 @@ std::string document_line(const text::Document& doc, const extract::Extractions&
   Json j;
   j["schema"] = kSchema;
   j["document"] = document_json(doc);
-  j["dates"] = Json::array();
-  for (const auto& m : x.dates) j["dates"].push_back(to_json(m));
-  j["organisations"] = Json::array();
-  for (const auto& m : x.organisations) j["organisations"].push_back(to_json(m));
-  j["threat_actors"] = Json::array();
-  for (const auto& m : x.threat_actors) j["threat_actors"].push_back(to_json(m));
-  j["regulator_actions"] = Json::array();
-  for (const auto& m : x.regulator_actions) j["regulator_actions"].push_back(to_json(m));
+  j["dates"] = array_of(x.dates);
+  j["organisations"] = array_of(x.organisations);
+  j["threat_actors"] = array_of(x.threat_actors);
+  j["regulator_actions"] = array_of(x.regulator_actions);
   j["warnings"] = doc.warnings;
-  return j.dump(-1, ' ', false, kReplace);
+  return to_line(j);
 }
 
 std::string error_line(const std::string& id, const std::string& path, const std::string& error) {
@@ -113,7 +113,7 @@ std::string error_line(const std::string& id, const std::string& path, const std
   j["schema"] = kSchema;
   j["document"] = {{"id", id}, {"path", path}};
   j["error"] = error;
-  return j.dump(-1, ' ', false, kReplace);
+  return to_line(j);
 }
 
 }  // namespace dossier::output

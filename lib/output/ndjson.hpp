@@ -2,6 +2,7 @@
 // The NDJSON line per document of PRODUCT.md ("schema":"dossier/1"), keys in the documented
 // order. nlohmann::json does the escaping; never build JSON by hand.
 
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +13,16 @@
 namespace dossier::output {
 
 using Json = nlohmann::ordered_json;
+
+// JSON null for an empty string or an absent value, else the value.
+Json or_null(const std::string& s);
+template <typename T>
+Json or_null(const std::optional<T>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
+
+// `j` as one line (no trailing newline), invalid UTF-8 replaced by U+FFFD, for any NDJSON output.
+std::string to_line(const Json& j);
 
 Json to_json(const extract::DateMention& m);
 Json to_json(const extract::OrganisationMention& m);

@@ -3,14 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
+#include "lib/output/ndjson.hpp"
 #include "lib/output/table.hpp"
 
 namespace dossier::output {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 constexpr const char* kMatchOn = "\x1b[1;31m";
 constexpr const char* kBold = "\x1b[1m";
@@ -18,9 +16,7 @@ constexpr const char* kReset = "\x1b[0m";
 
 Color color_of(const Terminal& t) { return t.color ? Color::kOn : Color::kOff; }
 
-std::string dump(const Json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
-}
+std::string dump(const Json& j) { return to_line(j) + '\n'; }
 
 template <typename T, typename F>
 std::string lines(const std::vector<T>& rows, F to_json) {
@@ -28,8 +24,6 @@ std::string lines(const std::vector<T>& rows, F to_json) {
   for (const auto& r : rows) out += dump(to_json(r));
   return out;
 }
-
-Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
 std::string action_label(const std::string& action, bool negated) {
   return negated ? "not " + action : action;
@@ -99,12 +93,12 @@ std::string timeline_json(const std::vector<store::TimelineEvent>& events) {
   return lines(events, [](const store::TimelineEvent& e) {
     bool action = e.kind == "regulator_action";
     return Json{{"date", e.value},
-                {"precision", text_or_null(e.precision)},
+                {"precision", or_null(e.precision)},
                 {"event", e.kind},
                 {"action", action ? Json(e.action) : Json(nullptr)},
                 {"negated", e.negated},
                 {"entities", e.entities},
-                {"date_text", text_or_null(e.date_text)},
+                {"date_text", or_null(e.date_text)},
                 {"text", e.what},
                 {"document_id", e.document_id},
                 {"path", e.path},
@@ -132,8 +126,8 @@ std::string entities_json(const std::vector<store::EntityRow>& rows) {
     return Json{{"id", r.id},
                 {"kind", r.kind},
                 {"name", r.name},
-                {"category", text_or_null(r.category)},
-                {"country", text_or_null(r.country)},
+                {"category", or_null(r.category)},
+                {"country", or_null(r.country)},
                 {"mentions", r.mentions},
                 {"documents", r.documents}};
   });
@@ -163,13 +157,13 @@ std::string actions_text(const std::vector<store::ActionRow>& rows, const Termin
 std::string actions_json(const std::vector<store::ActionRow>& rows) {
   return lines(rows, [](const store::ActionRow& r) {
     return Json{{"id", r.id},
-                {"date", r.date ? Json(*r.date) : Json(nullptr)},
+                {"date", or_null(r.date)},
                 {"regulator", r.regulator},
                 {"action", r.action},
                 {"negated", r.negated},
-                {"target", text_or_null(r.target)},
-                {"amount", r.amount ? Json(*r.amount) : Json(nullptr)},
-                {"currency", r.currency ? Json(*r.currency) : Json(nullptr)},
+                {"target", or_null(r.target)},
+                {"amount", or_null(r.amount)},
+                {"currency", or_null(r.currency)},
                 {"text", r.text},
                 {"path", r.path},
                 {"line", r.line}};
@@ -215,7 +209,7 @@ std::string stats_json(const store::Stats& s) {
     Json counts = Json::parse(r.counts, nullptr, false);
     runs.push_back(Json{{"id", r.id},
                         {"started", r.started},
-                        {"finished", text_or_null(r.finished)},
+                        {"finished", or_null(r.finished)},
                         {"version", r.version},
                         {"status", r.status},
                         {"counts", counts.is_discarded() ? Json(nullptr) : counts}});

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <toml++/toml.h>
 
+#include "lib/rules/toml_util.hpp"
 #include "lib/text/normalise.hpp"
 
 namespace dossier::rules {
@@ -23,15 +24,9 @@ GazetteerFile parse_gazetteer_file(std::string_view text, const std::string& pat
     SourcePos p = pos_of(n, path);
     diags.push_back({p, std::move(msg), line_of_text(text, p.line)});
   };
-  toml::table root;
-  try {
-    root = toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
-    SourcePos p{path, static_cast<int>(e.source().begin.line),
-                static_cast<int>(e.source().begin.column)};
-    diags.push_back({p, std::string(e.description()), line_of_text(text, p.line)});
-    return out;
-  }
+  std::optional<toml::table> parsed = parse_toml(text, path, diags);
+  if (!parsed) return out;
+  toml::table& root = *parsed;
   if (auto k = root["kind"].value<std::string>()) {
     out.kind = kind_from_string(*k);
     if (!out.kind || (*out.kind != Kind::kOrganisations && *out.kind != Kind::kThreatActors)) {

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <toml++/toml.h>
 
+#include "lib/rules/toml_util.hpp"
+
 namespace dossier::rules {
 namespace {
 
@@ -220,15 +222,9 @@ RuleFile parse_rule_file(std::string_view text, const std::string& path, Diagnos
   RuleFile f;
   f.path = path;
   f.stem = std::filesystem::path(path).stem().string();
-  toml::table root;
-  try {
-    root = toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
-    SourcePos p{path, static_cast<int>(e.source().begin.line),
-                static_cast<int>(e.source().begin.column)};
-    diags.push_back({p, std::string(e.description()), line_of_text(text, p.line)});
-    return f;
-  }
+  std::optional<toml::table> parsed = parse_toml(text, path, diags);
+  if (!parsed) return f;
+  toml::table& root = *parsed;
   Reader rd{text, path, diags};
   std::optional<Kind> kind = kind_from_string(f.stem);
   if (auto k = root["kind"].value<std::string>()) {

@@ -40,12 +40,15 @@ void bind_text_or_null(SQLite::Statement& s, int i, const std::string& v) {
 struct Writer::Statements {
   explicit Statements(SQLite::Database& db)
       : find_doc(db, "SELECT id FROM documents WHERE path = ?"),
+        // insert_doc and update_doc take the same columns as ?2..?12; ?1 is the path for one,
+        // the id for the other.
         insert_doc(db,
                    "INSERT INTO documents (path, sha256, bytes, title, dct, dct_source, encoding, "
                    "text, run_id, ruleset, mtime_ns, warnings) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
         update_doc(db,
-                   "UPDATE documents SET sha256=?, bytes=?, title=?, dct=?, dct_source=?, "
-                   "encoding=?, text=?, run_id=?, ruleset=?, mtime_ns=?, warnings=? WHERE id=?"),
+                   "UPDATE documents SET sha256=?2, bytes=?3, title=?4, dct=?5, dct_source=?6, "
+                   "encoding=?7, text=?8, run_id=?9, ruleset=?10, mtime_ns=?11, warnings=?12 "
+                   "WHERE id=?1"),
         touch_doc(db, "UPDATE documents SET mtime_ns = ? WHERE path = ?"),
         delete_mentions(db, "DELETE FROM mentions WHERE document_id = ?"),
         delete_dates(db, "DELETE FROM dates WHERE document_id = ?"),
@@ -187,39 +190,24 @@ void Writer::write_document(const text::Document& doc, const extract::Extraction
       del->bind(1, doc_id);
       del->exec();
     }
-    auto& up = st_->update_doc;
-    up.reset();
-    up.bind(1, doc.sha256);
-    up.bind(2, static_cast<std::int64_t>(doc.bytes));
-    up.bind(3, doc.title);
-    bind_text_or_null(up, 4, doc.dct);
-    up.bind(5, std::string(text::to_string(doc.dct_source)));
-    up.bind(6, doc.encoding);
-    up.bind(7, doc.text);
-    up.bind(8, run_id_);
-    up.bind(9, rules_.version());
-    up.bind(10, mtime_ns);
-    up.bind(11, warnings_text);
-    up.bind(12, doc_id);
-    up.exec();
-  } else {
-    auto& ins = st_->insert_doc;
-    ins.reset();
-    ins.bind(1, path);
-    ins.bind(2, doc.sha256);
-    ins.bind(3, static_cast<std::int64_t>(doc.bytes));
-    ins.bind(4, doc.title);
-    bind_text_or_null(ins, 5, doc.dct);
-    ins.bind(6, std::string(text::to_string(doc.dct_source)));
-    ins.bind(7, doc.encoding);
-    ins.bind(8, doc.text);
-    ins.bind(9, run_id_);
-    ins.bind(10, rules_.version());
-    ins.bind(11, mtime_ns);
-    ins.bind(12, warnings_text);
-    ins.exec();
-    doc_id = db_.getLastInsertRowid();
   }
+  auto& put = doc_id ? st_->update_doc : st_->insert_doc;
+  put.reset();
+  if (doc_id) put.bind(1, doc_id);
+  else put.bind(1, path);
+  put.bind(2, doc.sha256);
+  put.bind(3, static_cast<std::int64_t>(doc.bytes));
+  put.bind(4, doc.title);
+  bind_text_or_null(put, 5, doc.dct);
+  put.bind(6, std::string(text::to_string(doc.dct_source)));
+  put.bind(7, doc.encoding);
+  put.bind(8, doc.text);
+  put.bind(9, run_id_);
+  put.bind(10, rules_.version());
+  put.bind(11, mtime_ns);
+  put.bind(12, warnings_text);
+  put.exec();
+  if (!doc_id) doc_id = db_.getLastInsertRowid();
 
   auto& dt = st_->insert_date;
   for (const auto& d : x.dates) {
