@@ -35,6 +35,15 @@ void bind_text_or_null(SQLite::Statement& s, int i, const std::string& v) {
   else s.bind(i, v);
 }
 
+// Binds where `m` is in its document, its text, start, end and line, as ?i..?i+3 (the same four
+// columns of dates, mentions and regulator_actions).
+void bind_place(SQLite::Statement& s, int i, const extract::Mention& m) {
+  s.bind(i, m.text);
+  s.bind(i + 1, static_cast<std::int64_t>(m.span.start));
+  s.bind(i + 2, static_cast<std::int64_t>(m.span.end));
+  s.bind(i + 3, m.line);
+}
+
 }  // namespace
 
 struct Writer::Statements {
@@ -213,10 +222,7 @@ void Writer::write_document(const text::Document& doc, const extract::Extraction
   for (const auto& d : x.dates) {
     dt.reset();
     dt.bind(1, doc_id);
-    dt.bind(2, d.text);
-    dt.bind(3, static_cast<std::int64_t>(d.span.start));
-    dt.bind(4, static_cast<std::int64_t>(d.span.end));
-    dt.bind(5, d.line);
+    bind_place(dt, 2, d);
     dt.bind(6, d.value);
     dt.bind(7, d.precision);
     bind_opt(dt, 8, d.mod);
@@ -230,10 +236,7 @@ void Writer::write_document(const text::Document& doc, const extract::Extraction
     mi.reset();
     mi.bind(1, doc_id);
     mi.bind(2, entity);
-    mi.bind(3, m.text);
-    mi.bind(4, static_cast<std::int64_t>(m.span.start));
-    mi.bind(5, static_cast<std::int64_t>(m.span.end));
-    mi.bind(6, m.line);
+    bind_place(mi, 3, m);
     mi.bind(7, m.rule);
     mi.bind(8, m.boilerplate ? 1 : 0);
     mi.bind(9, ambiguous ? 1 : 0);
@@ -269,10 +272,7 @@ void Writer::write_document(const text::Document& doc, const extract::Extraction
     bind_opt(ra, 7, a.amount);
     bind_opt(ra, 8, a.currency);
     ra.bind(9, a.negated ? 1 : 0);
-    ra.bind(10, a.text);
-    ra.bind(11, static_cast<std::int64_t>(a.span.start));
-    ra.bind(12, static_cast<std::int64_t>(a.span.end));
-    ra.bind(13, a.line);
+    bind_place(ra, 10, a);
     ra.bind(14, a.rule);
     ra.bind(15, a.boilerplate ? 1 : 0);
     ra.exec();
