@@ -1,6 +1,6 @@
 #include "lib/store/writer.hpp"
 
-#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
@@ -17,6 +17,8 @@ constexpr std::size_t kBatchBytes = 64u << 20;
 // The search index is filled in transactions of about this much text: large enough that FTS5
 // writes few segments, small enough to bound the WAL.
 constexpr std::int64_t kIndexBytes = 256ll << 20;
+// How long a run waits for another run's write lock before it gives up.
+constexpr auto kMaxLockWait = std::chrono::minutes(30);
 
 std::string now_iso() {
   auto now = std::chrono::system_clock::now();
@@ -99,11 +101,23 @@ Writer::~Writer() {
 }
 
 void Writer::begin() {
-  if (!in_tx_) {
-    db_.exec("BEGIN IMMEDIATE");
-    in_tx_ = true;
-    batch_docs_ = batch_bytes_ = 0;
+  if (in_tx_) return;
+  // Another run holding the write lock past the busy timeout is working, not stuck (on a loaded
+  // machine one batch can take that long, and it takes the lock again right after each
+  // commit): keep waiting for it, up to kMaxLockWait, rather than fail this run.
+  auto started = std::chrono::steady_clock::now();
+  for (;;) {
+    try {
+      db_.exec("BEGIN IMMEDIATE");
+      break;
+    } catch (const SQLite::Exception& e) {
+      if ((e.getErrorCode() & 0xff) != SQLITE_BUSY ||
+          std::chrono::steady_clock::now() - started > kMaxLockWait)
+        throw;
+    }
   }
+  in_tx_ = true;
+  batch_docs_ = batch_bytes_ = 0;
 }
 
 std::int64_t Writer::begin_run() {
@@ -312,7 +326,7 @@ std::size_t Writer::index_pending() {
   maybe_commit(true);
   std::size_t indexed = 0;
   for (;;) {
-    SQLite::Transaction t(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    begin();
     // The first pending documents, in id order, up to kIndexBytes of text.
     SQLite::Statement pick(db_,
                            "SELECT p.document_id, d.bytes FROM search_pending p "
@@ -325,7 +339,10 @@ std::size_t Writer::index_pending() {
       ++n;
     }
     pick.reset();
-    if (n == 0) break;
+    if (n == 0) {
+      maybe_commit(true);
+      break;
+    }
     SQLite::Statement add(db_,
                           "INSERT INTO documents_fts (rowid, title, text) "
                           "SELECT d.id, d.title, d.text FROM search_pending p "
@@ -335,7 +352,7 @@ std::size_t Writer::index_pending() {
     SQLite::Statement done(db_, "DELETE FROM search_pending WHERE document_id <= ?");
     done.bind(1, last);
     done.exec();
-    t.commit();
+    maybe_commit(true);
     indexed += n;
   }
   return indexed;
