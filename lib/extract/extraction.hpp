@@ -12,6 +12,12 @@
 
 namespace dossier::extract {
 
+// At most this many extractions per document; past it the rest are dropped with a warning.
+inline constexpr std::size_t kMaxExtractionsPerDocument = 100000;
+// Each stage's scan stops one past the cap: a document built to match millions of times (a
+// 50 MB line of dates) costs no more time or memory than one at the cap.
+inline constexpr std::size_t kMaxHitsPerScan = kMaxExtractionsPerDocument + 1;
+
 // Fields every extraction has.
 struct Mention {
   std::string text;  // == document.text.substr(span.start, span.size()), always

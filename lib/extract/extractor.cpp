@@ -16,9 +16,10 @@ namespace {
 template <typename T>
 void cap(std::vector<T>& v, std::size_t& budget, std::string_view kind, text::Document& doc) {
   if (v.size() > budget) {
-    doc.warnings.push_back(fmt::format("more than {} extractions: {} {} dropped",
-                                       kMaxExtractionsPerDocument, v.size() - budget, kind));
+    doc.warnings.push_back(
+        fmt::format("more than {} extractions: later {} dropped", kMaxExtractionsPerDocument, kind));
     v.resize(budget);
+    v.shrink_to_fit();
   }
   budget -= v.size();
 }

@@ -15,7 +15,4 @@ namespace dossier::extract {
 // appends to doc.warnings; returns the extractions.
 Extractions extract(const rules::RuleSet& rules, text::Document& doc);
 
-// At most this many extractions per document; past it the rest are dropped with a warning.
-inline constexpr std::size_t kMaxExtractionsPerDocument = 100000;
-
 }  // namespace dossier::extract

@@ -125,14 +125,15 @@ bool PatternScanner::match_at(int i, std::string_view text, text::Span span, Hit
   return true;
 }
 
-std::vector<Hit> PatternScanner::scan(std::string_view text, bool captures) const {
+std::vector<Hit> PatternScanner::scan(std::string_view text, bool captures,
+                                      std::size_t max_hits) const {
   std::vector<Hit> hits;
   if (!c_ || !c_->scan) return hits;
   re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece m;
   std::size_t pos = 0;
   std::vector<int> which;
-  while (pos <= text.size() &&
+  while (pos <= text.size() && hits.size() < max_hits &&
          c_->scan->Match(whole, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
     text::Span span{static_cast<std::size_t>(m.data() - text.data()), 0};
     span.end = span.start + m.size();

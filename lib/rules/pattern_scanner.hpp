@@ -50,7 +50,9 @@ class PatternScanner {
 
   // Non-overlapping hits, left to right, each the longest match at its leftmost start.
   // With `captures`, each hit's named groups are filled (from the pattern that matched).
-  std::vector<Hit> scan(std::string_view text, bool captures) const;
+  // Stops after `max_hits` (a document built to match millions of times costs no more).
+  std::vector<Hit> scan(std::string_view text, bool captures,
+                        std::size_t max_hits = static_cast<std::size_t>(-1)) const;
 
   // The longest whole match of pattern `i` over exactly `span` of `text`, with groups.
   bool match_at(int i, std::string_view text, text::Span span, Hit* hit) const;

@@ -35,7 +35,7 @@ void gazetteer_mentions(const rules::RuleSet& rules, const text::Document& doc,
                         std::vector<OrganisationMention>& out, SpanSet& taken) {
   const rules::KindNames& kn = rules.names(rules::Kind::kOrganisations);
   const auto& entities = kn.gazetteer.entities();
-  for (const rules::Hit& hit : kn.scanner.scan(doc.text, false)) {
+  for (const rules::Hit& hit : kn.scanner.scan(doc.text, false, kMaxHitsPerScan)) {
     const std::vector<int>* ids =
         kn.gazetteer.lookup(std::string_view(doc.text).substr(hit.span.start, hit.span.size()));
     if (!ids || ids->empty() || inside_token(doc.text, hit.span)) continue;
@@ -54,7 +54,7 @@ void gazetteer_mentions(const rules::RuleSet& rules, const text::Document& doc,
 void rule_mentions(const rules::RuleSet& rules, const text::Document& doc,
                    std::vector<OrganisationMention>& out, SpanSet& taken) {
   const rules::KindRules& kr = rules.rules(rules::Kind::kOrganisations);
-  for (const rules::Hit& hit : kr.scanner.scan(doc.text, true)) {
+  for (const rules::Hit& hit : kr.scanner.scan(doc.text, true, kMaxHitsPerScan)) {
     const rules::Rule& rule = kr.rules[hit.pattern];
     if (rule.block) continue;
     text::Span span = trim_name(doc.text, group_span(hit, "name").value_or(hit.span));

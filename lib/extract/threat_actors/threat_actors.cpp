@@ -45,7 +45,7 @@ std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text:
   const rules::KindNames& kn = rules.names(rules::Kind::kThreatActors);
   const auto& entities = kn.gazetteer.entities();
   std::vector<text::Span> taken;
-  for (const rules::Hit& hit : kn.scanner.scan(doc.text, false)) {
+  for (const rules::Hit& hit : kn.scanner.scan(doc.text, false, kMaxHitsPerScan)) {
     const std::vector<int>* ids =
         kn.gazetteer.lookup(std::string_view(doc.text).substr(hit.span.start, hit.span.size()));
     if (!ids || ids->empty()) continue;
@@ -61,7 +61,7 @@ std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text:
   }
   const rules::KindRules& kr = rules.rules(rules::Kind::kThreatActors);
   std::vector<Attribution> cues;
-  for (const rules::Hit& hit : kr.scanner.scan(doc.text, true)) {
+  for (const rules::Hit& hit : kr.scanner.scan(doc.text, true, kMaxHitsPerScan)) {
     const rules::Rule& rule = kr.rules[hit.pattern];
     if (is_attribution_rule(rule)) cues.push_back(attribution_of(rule, hit, doc.text));
     if (rule.block) continue;
