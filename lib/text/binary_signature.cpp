@@ -9,6 +9,9 @@ struct Signature {
   std::string_view magic;
   std::string_view at8;  // when not empty: must also be found at offset 8 (after a 4-byte size)
   std::string_view name;
+  // A magic of plain letters ("GIF89a" is also a malware family's name in a report title) counts
+  // only with a control byte in the header after it, as every real file of the format has.
+  bool needs_control = false;
 };
 
 using namespace std::string_view_literals;
@@ -16,8 +19,8 @@ using namespace std::string_view_literals;
 constexpr std::array kSignatures = {
     Signature{"\x89PNG\r\n\x1a\n"sv, ""sv, "PNG image"sv},
     Signature{"\xFF\xD8\xFF"sv, ""sv, "JPEG image"sv},
-    Signature{"GIF87a"sv, ""sv, "GIF image"sv},
-    Signature{"GIF89a"sv, ""sv, "GIF image"sv},
+    Signature{"GIF87a"sv, ""sv, "GIF image"sv, true},
+    Signature{"GIF89a"sv, ""sv, "GIF image"sv, true},
     Signature{"%PDF-"sv, ""sv, "PDF document"sv},
     Signature{"PK\x03\x04"sv, ""sv, "ZIP archive (or DOCX, XLSX, ODT)"sv},
     Signature{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv, ""sv, "OLE2 document (DOC, XLS, MSG)"sv},
@@ -38,16 +41,25 @@ constexpr std::array kSignatures = {
     Signature{"OggS\0"sv, ""sv, "Ogg media"sv},
 };
 
+// A byte no text has: a control character other than tab, line ends and form feed.
+bool control_in(std::string_view bytes) {
+  for (unsigned char c : bytes)
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string_view binary_signature(std::string_view raw) {
   for (const auto& s : kSignatures) {
     if (raw.substr(0, s.magic.size()) != s.magic) continue;
     if (!s.at8.empty() && (raw.size() < 8 || raw.substr(8, s.at8.size()) != s.at8)) continue;
+    if (s.needs_control && !control_in(raw.substr(s.magic.size(), 32))) continue;
     return s.name;
   }
-  // MP4/MOV/HEIC: a box size, then "ftyp".
-  if (raw.size() >= 12 && raw.substr(4, 4) == "ftyp") return "MP4/QuickTime media";
+  // MP4/MOV/HEIC: a box size (its first bytes 0 for any box under 16 MB), then "ftyp".
+  if (raw.size() >= 12 && raw.substr(4, 4) == "ftyp" && control_in(raw.substr(0, 4)))
+    return "MP4/QuickTime media";
   return {};
 }
 

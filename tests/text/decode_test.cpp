@@ -56,6 +56,12 @@ TEST_CASE("a signature's first letters in prose are text", "[decode]") {
   CHECK(decode("PDF files and RIFF chunks are formats.\n").ok);
   CHECK(decode("RIFF").ok);  // shorter than the form type it would need
   CHECK(decode("GIF8 is not a GIF.").ok);
+  // A threat report's title: GIF89a is also a malware family. A real GIF's header follows its
+  // magic with binary sizes.
+  CHECK(decode("GIF89a Uses OAuth Access Token Phishing\nPublished Dec 2023\n").ok);
+  CHECK(decode(std::string("GIF89a\x01\x00\x01\x00\x80\x00\x00", 13)).error ==
+        "binary file (GIF image)");
+  CHECK(decode("1234ftyp is a word here.").ok);
 }
 
 TEST_CASE("a lone NUL in a short text is replaced, not refused", "[decode]") {
