@@ -198,8 +198,9 @@ SELECT r.id, r.date, reg.name AS regulator, r.action, r.negated,
  WHERE NOT r.boilerplate;
 )SQL";
 
-// The search index is filled at the end of each run, in large transactions (2.5x cheaper than a
-// row at a time): a new or changed document waits in search_pending until then. A run that was
+// The search index is filled in large transactions (2.5x cheaper than a row at a time), every
+// ~128 MB of text and at the end of each run: a new or changed document waits in search_pending
+// until then. A run that was
 // killed leaves its documents there; the next run indexes them. Part of the schema since
 // version 2 (run after kSchema).
 inline constexpr const char* kSearchPending = R"SQL(

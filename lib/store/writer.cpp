@@ -14,9 +14,6 @@ namespace {
 
 constexpr std::size_t kBatchDocuments = 1000;
 constexpr std::size_t kBatchBytes = 64u << 20;
-// The search index is filled in transactions of about this much text: large enough that FTS5
-// writes few segments, small enough to bound the WAL.
-constexpr std::int64_t kIndexBytes = 256ll << 20;
 // How long a run waits for another run's write lock before it gives up.
 constexpr auto kMaxLockWait = std::chrono::minutes(30);
 
@@ -87,8 +84,11 @@ struct Writer::Statements {
       insert_alias, insert_failure;
 };
 
-Writer::Writer(SQLite::Database& db, const rules::RuleSet& rules)
-    : db_(db), rules_(rules), st_(std::make_unique<Statements>(db)) {}
+Writer::Writer(SQLite::Database& db, const rules::RuleSet& rules, std::size_t index_chunk_bytes)
+    : db_(db),
+      rules_(rules),
+      index_chunk_bytes_(index_chunk_bytes),
+      st_(std::make_unique<Statements>(db)) {}
 
 Writer::~Writer() {
   if (in_tx_) {
@@ -319,6 +319,15 @@ void Writer::maybe_commit(bool force) {
   if (force || batch_docs_ >= kBatchDocuments || batch_bytes_ >= kBatchBytes) {
     db_.exec("COMMIT");
     in_tx_ = false;
+    unindexed_bytes_ += batch_bytes_;
+    batch_bytes_ = 0;
+    // Index for search as the run goes, once a large chunk has built up: the workers keep
+    // extracting meanwhile, and the end of the run has only the last chunk to index.
+    if (!indexing_ && unindexed_bytes_ >= index_chunk_bytes_) {
+      indexing_ = true;
+      index_pending();
+      indexing_ = false;
+    }
   }
 }
 
@@ -327,13 +336,13 @@ std::size_t Writer::index_pending() {
   std::size_t indexed = 0;
   for (;;) {
     begin();
-    // The first pending documents, in id order, up to kIndexBytes of text.
+    // The first pending documents, in id order, up to one chunk of text.
     SQLite::Statement pick(db_,
                            "SELECT p.document_id, d.bytes FROM search_pending p "
                            "JOIN documents d ON d.id = p.document_id ORDER BY p.document_id");
     std::int64_t last = 0, bytes = 0;
     std::size_t n = 0;
-    while (bytes < kIndexBytes && pick.executeStep()) {
+    while (bytes < static_cast<std::int64_t>(index_chunk_bytes_) && pick.executeStep()) {
       last = pick.getColumn(0).getInt64();
       bytes += pick.getColumn(1).getInt64();
       ++n;
@@ -355,6 +364,7 @@ std::size_t Writer::index_pending() {
     maybe_commit(true);
     indexed += n;
   }
+  unindexed_bytes_ = 0;
   return indexed;
 }
 

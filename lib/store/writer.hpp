@@ -29,7 +29,11 @@ struct KnownDocument {
 
 class Writer {
  public:
-  Writer(SQLite::Database& db, const rules::RuleSet& rules);
+  // The search index is filled every `index_chunk_bytes` of text written (and at the end): large
+  // enough that FTS5 writes few segments, small enough to bound the WAL and FTS5's memory.
+  static constexpr std::size_t kIndexChunkBytes = 128u << 20;
+  Writer(SQLite::Database& db, const rules::RuleSet& rules,
+         std::size_t index_chunk_bytes = kIndexChunkBytes);
   ~Writer();
 
   // Inserts the runs row (status "running") and commits it; returns the run id.
@@ -46,7 +50,8 @@ class Writer {
   // Commits the open batch when it is big enough (or `force`), and opens the next.
   void maybe_commit(bool force = false);
   // Adds every document waiting in search_pending (this run's and any a killed run left) to the
-  // search index, in a few large transactions; returns how many.
+  // search index, in a few large transactions; returns how many. Also called by maybe_commit
+  // every ~128 MB of text the run has written.
   std::size_t index_pending();
   // Commits, indexes for search (unless interrupted), and closes the run with its status ("ok",
   // "partial", "interrupted") and counts.
@@ -66,6 +71,9 @@ class Writer {
   bool in_tx_ = false;
   std::size_t batch_docs_ = 0;
   std::size_t batch_bytes_ = 0;
+  std::size_t unindexed_bytes_ = 0;  // text committed by this run and not yet indexed for search
+  bool indexing_ = false;
+  std::size_t index_chunk_bytes_;
   std::unordered_map<std::string, std::int64_t> entity_ids_;  // "kind\tname" -> id
   struct Statements;
   std::unique_ptr<Statements> st_;
