@@ -98,6 +98,9 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
         throw Fatal(fmt::format("{}: not a dossier database", path));
       }
     } else {
+      // 16 KB pages (default 4 KB): fewer overflow pages for 2-20 KB articles; ingest of the
+      // 100 MB bench corpus 9.8 -> 8.3 s wall, system time -40%. Set before the first table.
+      db->exec("PRAGMA page_size = 16384");
       db->exec("PRAGMA journal_mode = WAL");
       db->exec("PRAGMA synchronous = NORMAL");
       migrate(*db, path);

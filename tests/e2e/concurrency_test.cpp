@@ -85,9 +85,10 @@ TEST_CASE("a full disk (ulimit -f) stops with a clear error; the re-run complete
   TempDir t;
   write_fined_corpus(t, kFiles);
   auto db = t.path() / "d.sqlite";
-  // 300 KiB: the schema and a batch or so fit, the whole corpus (~2 MB with FTS) does not.
+  // 1200 KiB: the schema (~700 KB with 16 KB pages) and a batch or so fit, the whole corpus
+  // (~4 MB with its search index) does not.
   Launch limited({"ingest", "in", "--db", db.string()}, t.path());
-  limited.prefix = {"/bin/bash", "-c", "ulimit -f 300; exec \"$@\"", "bash"};
+  limited.prefix = {"/bin/bash", "-c", "ulimit -f 1200; exec \"$@\"", "bash"};
   RunResult r = run_dossier(limited);
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("dossier: " + db.string() + ": cannot write database: ") == 0);
