@@ -1,15 +1,15 @@
 // Where extraction time goes: reads every file under a folder once, then times, on one thread,
-// each scanner of the built-in rule set over all the texts (scan only), and the whole extract.
-// A profiler cannot see into RE2's symbols here; this can.
+// each scanner of the built-in rule set over all the texts (cold, warm, and its bare DFA scan),
+// and the whole extract. A profiler cannot see into RE2's symbols here; this can.
 //
 //   stage_times DIR
 // Prints one row per stage: seconds, MB/s, hits.
 
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -17,7 +17,14 @@
 #include <string>
 #include <vector>
 
+#include "lib/extract/dates/dates.hpp"
+#include "lib/extract/dates/dct.hpp"
 #include "lib/extract/extractor.hpp"
+#include "lib/extract/organisations/organisations.hpp"
+#include "lib/extract/regulator_actions/regulator_actions.hpp"
+#include "lib/extract/threat_actors/threat_actors.hpp"
+#include "lib/text/boilerplate.hpp"
+#include "lib/text/title.hpp"
 #include "lib/rules/rule_set.hpp"
 #include "lib/text/decode.hpp"
 
@@ -26,12 +33,14 @@ using namespace dossier;
 
 namespace {
 
+// Runs f (one pass over the texts, returning its hits) and prints one row.
 template <typename F>
-void time_stage(const char* name, std::size_t bytes, F&& f) {
+void time_stage(const std::string& name, std::size_t bytes, F&& f) {
   auto t0 = std::chrono::steady_clock::now();
   std::size_t hits = f();
   double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("%-34s %8.2f s %9.1f MB/s %10zu hits\n", name, s, bytes / 1048576.0 / s, hits);
+  std::printf("%-44s %8.2f s %9.1f MB/s %10zu hits\n", name.c_str(), s, bytes / 1048576.0 / s,
+              hits);
 }
 
 }  // namespace
@@ -60,59 +69,45 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::printf("%zu files, %.1f MB\n", texts.size(), bytes / 1048576.0);
+  // Each scanner: its scan cold (RE2 builds DFA states as it goes), warm, and the bare DFA
+  // scan of its capture-free alternation (the floor for that scanner).
   for (rules::Kind k : rules::kAllKinds) {
-    std::string kind(rules::to_string(k));
-    const auto& kr = set->rules(k);
-    if (kr.scanner.size())
-      time_stage((kind + " rules (" + std::to_string(kr.scanner.size()) + ")").c_str(), bytes,
-                 [&] {
-                   std::size_t n = 0;
-                   for (const auto& t : texts) n += kr.scanner.scan(t, true).size();
-                   return n;
-                 });
-    const auto& kn = set->names(k);
-    if (kn.scanner.size())
-      time_stage((kind + " names (" + std::to_string(kn.scanner.size()) + ")").c_str(), bytes,
-                 [&] {
-                   std::size_t n = 0;
-                   for (const auto& t : texts) n += kn.scanner.scan(t, false).size();
-                   return n;
-                 });
-  }
-  for (rules::Kind k : rules::kAllKinds) {
-    for (const auto* sc : {&set->rules(k).scanner, &set->names(k).scanner}) {
-      if (!sc->size()) continue;
+    for (bool names : {false, true}) {
+      const rules::PatternScanner& sc = names ? set->names(k).scanner : set->rules(k).scanner;
+      if (!sc.size()) continue;
+      std::string label = fmt::format("{} {} ({})", rules::to_string(k), names ? "names" : "rules",
+                                      sc.size());
+      for (const char* pass : {"cold", "warm"})
+        time_stage(fmt::format("{}, {}", label, pass), bytes, [&] {
+          std::size_t n = 0;
+          for (const auto& t : texts) n += sc.scan(t, !names).size();
+          return n;
+        });
       std::string alt;
-      for (const auto& p : sc->patterns()) {
-        if (!alt.empty()) alt += '|';
-        alt += "(?:" + p + ")";
-      }
+      for (const auto& p : sc.patterns()) alt += (alt.empty() ? "(?:" : "|(?:") + p + ")";
       RE2::Options o;
       o.set_never_capture(true);
       o.set_longest_match(true);
       o.set_max_mem(256ll << 20);
       RE2 re(alt, o);
-      if (const char* dump = std::getenv("STAGE_TIMES_DUMP"))
-        std::ofstream(std::string(dump) + std::string(rules::to_string(k)) +
-                      (sc == &set->rules(k).scanner ? ".rules" : ".names")) << alt;
-      std::string name = std::string(rules::to_string(k)) + " DFA only";
-      time_stage(name.c_str(), bytes, [&] {
+      auto dfa_scan = [&] {
         std::size_t n = 0;
         for (const auto& t : texts) {
           re2::StringPiece whole(t), m;
           std::size_t pos = 0;
           while (pos < t.size() && re.Match(whole, pos, t.size(), RE2::UNANCHORED, &m, 1)) {
             ++n;
-            std::size_t s = m.data() - t.data();
-            pos = s + std::max<std::size_t>(m.size(), 1);
+            pos = static_cast<std::size_t>(m.data() - t.data()) + std::max<std::size_t>(m.size(), 1);
           }
         }
         return n;
-      });
+      };
+      dfa_scan();  // warm up
+      time_stage(label + ", DFA only (warm)", bytes, dfa_scan);
     }
   }
-  for (int round = 0; round < (std::getenv("STAGE_TIMES_ROUNDS") ? std::atoi(std::getenv("STAGE_TIMES_ROUNDS")) : 1); ++round)
-  time_stage("whole extract", bytes, [&] {
+  // The whole extract, warm, then its stages one by one (the same order as extract()).
+  time_stage("whole extract (warm)", bytes, [&] {
     std::size_t n = 0;
     for (const auto& t : texts) {
       text::Document doc;
@@ -123,5 +118,48 @@ int main(int argc, char** argv) {
            x.regulator_actions.size();
     }
     return n;
+  });
+  std::vector<text::Document> docs(texts.size());
+  std::vector<extract::Extractions> xs(texts.size());
+  std::vector<std::string> warnings;
+  auto each = [&](auto&& f) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < docs.size(); ++i) n += f(docs[i], xs[i]);
+    return n;
+  };
+  time_stage("  lines, boilerplate, title, dct", bytes, [&] {
+    return each([&](text::Document& d, extract::Extractions&) {
+      d.text = texts[&d - docs.data()];
+      d.dct = "2024-11-21";
+      d.lines = text::LineIndex(d.text);
+      d.boilerplate = text::find_boilerplate(d.text, d.lines);
+      d.title = text::find_title(d.text);
+      extract::dates::find_dct(d);
+      return std::size_t{0};
+    });
+  });
+  time_stage("  dates", bytes, [&] {
+    return each([&](text::Document& d, extract::Extractions& x) {
+      x.dates = extract::dates::extract(*set, d, warnings);
+      return x.dates.size();
+    });
+  });
+  time_stage("  organisations", bytes, [&] {
+    return each([&](text::Document& d, extract::Extractions& x) {
+      x.organisations = extract::organisations::extract(*set, d, warnings);
+      return x.organisations.size();
+    });
+  });
+  time_stage("  threat actors", bytes, [&] {
+    return each([&](text::Document& d, extract::Extractions& x) {
+      x.threat_actors = extract::threat_actors::extract(*set, d, warnings);
+      return x.threat_actors.size();
+    });
+  });
+  time_stage("  regulator actions", bytes, [&] {
+    return each([&](text::Document& d, extract::Extractions& x) {
+      x.regulator_actions = extract::regulator_actions::extract(*set, d, x, warnings);
+      return x.regulator_actions.size();
+    });
   });
 }
