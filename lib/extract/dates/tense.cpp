@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 namespace dossier::extract::dates {
 namespace {
 
@@ -24,31 +26,43 @@ std::pair<std::size_t, std::size_t> sentence_bounds(std::string_view text, text:
 
 }  // namespace
 
+// The cues, future ones first so that "scheduled", "planned", "expected" win over the -ed rule;
+// a modal takes its participle along ("will be finalized", "may be signed" are not past).
+#define DOSSIER_FUTURE_CUES                                                                   \
+  R"((?:\b(?:(?:will|won't|shall|would|(?-i:may|might|could|should|must))(?:\s+not)?)"        \
+  R"((?:\s+be)?(?:\s+[a-z]+ed)?|is due|are due|due to|expects? to|expected to|)"               \
+  R"(plans? to|planned|planning|scheduled|set to|to be held|to take place|upcoming|)"          \
+  R"(going to|intends? to|aims? to|hopes? to|wants? to|seeks? to|forecasts?|next|coming|)"     \
+  R"(tomorrow)\b|'ll\b))"
+#define DOSSIER_PAST_CUES \
+  R"(\b(?:said|says|was|were|had|did|ago|last|earlier|yesterday|[a-z]{2,}ed)\b)"
+
 Tense clause_tense(std::string_view text, text::Span mention) {
-  // Future cues come first so that "scheduled", "planned", "expected" win over the -ed rule; a
-  // modal takes its participle along ("will be finalized", "may be signed" are not past).
-  static const RE2 cue(
-      R"((?i)(?:\b((?:will|won't|shall|would|(?-i:may|might|could|should|must))(?:\s+not)?)"
-      R"((?:\s+be)?(?:\s+[a-z]+ed)?|is due|are due|due to|expects? to|expected to|)"
-      R"(plans? to|planned|planning|scheduled|set to|to be held|to take place|upcoming|)"
-      R"(going to|intends? to|aims? to|hopes? to|wants? to|seeks? to|forecasts?|next|coming|)"
-      R"(tomorrow)\b|('ll)\b|)"
-      R"(\b(said|says|was|were|had|did|ago|last|earlier|yesterday|[a-z]{2,}ed)\b))");
+  // Capture-free, so RE2 finds each cue with its DFA; which kind it is, is asked of the matched
+  // words alone. Under leftmost-first matching a past cue is only chosen where no future cue
+  // matches at the same place, so the two answers agree.
+  static const RE2 cue("(?i)" DOSSIER_FUTURE_CUES "|" DOSSIER_PAST_CUES);
+  static const RE2 future("(?i)" DOSSIER_FUTURE_CUES);
+  auto tense_of = [](const re2::StringPiece& m) {
+    return RE2::FullMatch(m, future) ? Tense::kFuture : Tense::kPast;
+  };
   auto [start, end] = sentence_bounds(text, mention);
   std::string_view before = text.substr(start, mention.start - start);
   std::string_view after = text.substr(mention.end, end - mention.end);
-  Tense last = Tense::kUnknown;
-  re2::StringPiece in(before.data(), before.size());
-  re2::StringPiece fut, ll, past;
-  while (RE2::FindAndConsume(&in, cue, &fut, &ll, &past)) {
-    last = past.empty() ? Tense::kFuture : Tense::kPast;
+  re2::StringPiece whole(before.data(), before.size()), m, last;
+  std::size_t pos = 0;
+  while (pos < before.size() &&
+         cue.Match(whole, pos, before.size(), RE2::UNANCHORED, &m, 1)) {
+    last = m;
+    pos = static_cast<std::size_t>(m.data() - before.data()) + std::max<std::size_t>(m.size(), 1);
   }
-  if (last != Tense::kUnknown) return last;
-  in = re2::StringPiece(after.data(), after.size());
-  if (RE2::FindAndConsume(&in, cue, &fut, &ll, &past)) {
-    return past.empty() ? Tense::kFuture : Tense::kPast;
-  }
+  if (last.data() != nullptr) return tense_of(last);
+  re2::StringPiece rest(after.data(), after.size());
+  if (cue.Match(rest, 0, rest.size(), RE2::UNANCHORED, &m, 1)) return tense_of(m);
   return Tense::kUnknown;
 }
+
+#undef DOSSIER_FUTURE_CUES
+#undef DOSSIER_PAST_CUES
 
 }  // namespace dossier::extract::dates
