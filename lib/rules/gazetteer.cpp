@@ -60,15 +60,16 @@ GazetteerFile parse_gazetteer_file(std::string_view text, const std::string& pat
     if (auto* ids = (*t)["ids"].as_table()) {
       for (auto&& [k, v] : *ids) e.ids[std::string(k.str())] = v.value_or(std::string());
     }
-    e.aliases.push_back({e.name, (*t)["source"].value_or(std::string("gazetteer")), ignore_case});
+    e.aliases.push_back(
+        {e.name, (*t)["source"].value_or(std::string("gazetteer")), ignore_case, {}});
     if (auto* aliases = (*t)["aliases"].as_array()) {
       for (auto&& a : *aliases) {
         if (auto s = a.value<std::string>()) {
-          e.aliases.push_back({*s, "gazetteer", ignore_case});
+          e.aliases.push_back({*s, "gazetteer", ignore_case, {}});
         } else if (auto* at = a.as_table()) {
           Alias al{(*at)["name"].value_or(std::string()),
                    (*at)["source"].value_or(std::string("gazetteer")),
-                   (*at)["ignore_case"].value_or(ignore_case)};
+                   (*at)["ignore_case"].value_or(ignore_case), {}};
           if (al.text.empty()) error(a, "alias has no 'name'");
           else e.aliases.push_back(std::move(al));
         } else {
@@ -97,8 +98,9 @@ void Gazetteer::add(std::vector<Entity> entities) {
 void Gazetteer::finish() {
   by_alias_.clear();
   for (int i = 0; i < static_cast<int>(entities_.size()); ++i) {
-    for (const Alias& a : entities_[i].aliases) {
-      auto& list = by_alias_[text::name_key(a.text)];
+    for (Alias& a : entities_[i].aliases) {
+      a.key = text::name_key(a.text);
+      auto& list = by_alias_[a.key];
       if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
     }
   }

@@ -28,6 +28,7 @@ struct Alias {
   std::string text;
   std::string source;  // "gazetteer", "mitre", "misp", "microsoft", "description", ...
   bool ignore_case = false;
+  std::string key;  // text::name_key(text), filled by Gazetteer::finish()
 };
 
 struct Entity {

@@ -22,7 +22,7 @@ void fill_from_entity(ThreatActorMention& m, const rules::Entity& e) {
   std::vector<std::string> keys = {text::name_key(e.name)};
   std::string said = text::name_key(m.text);
   for (const rules::Alias& a : e.aliases) {
-    if (said != keys[0] && text::name_key(a.text) == said) {
+    if (said != keys[0] && a.key == said) {
       m.aliases.push_back(a.text);
       keys.push_back(said);
       break;
@@ -30,9 +30,8 @@ void fill_from_entity(ThreatActorMention& m, const rules::Entity& e) {
   }
   for (const rules::Alias& a : e.aliases) {
     if (m.aliases.size() >= kMaxAliases) break;
-    std::string k = text::name_key(a.text);
-    if (std::find(keys.begin(), keys.end(), k) != keys.end()) continue;
-    keys.push_back(std::move(k));
+    if (std::find(keys.begin(), keys.end(), a.key) != keys.end()) continue;
+    keys.push_back(a.key);
     m.aliases.push_back(a.text);
   }
 }
