@@ -224,7 +224,7 @@ void Writer::write_document(const text::Document& doc, const extract::Extraction
   bind_text_or_null(put, 5, doc.dct);
   put.bind(6, std::string(text::to_string(doc.dct_source)));
   put.bind(7, doc.encoding);
-  put.bind(8, doc.text);
+  put.bindNoCopy(8, doc.text);  // the text outlives exec(): no copy of each article
   put.bind(9, run_id_);
   put.bind(10, rules_.version());
   put.bind(11, mtime_ns);
