@@ -58,6 +58,16 @@ long long failures_for(const TempDir& t, const std::string& path) {
   return q.getColumn(0).getInt64();
 }
 
+// What the user sees for one refused file next to a good one: exit 2, exactly one
+// `path: reason` line, its failures row, and the good file ingested once.
+void check_refused(const TempDir& t, const RunResult& r, const std::string& path,
+                   const std::string& reason) {
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == path + ": " + reason + "\n");
+  CHECK(failures_for(t, path) == 1);
+  check_good_file_once(t);
+}
+
 }  // namespace
 
 TEST_CASE("a PNG is refused as binary and the good file next to it is ingested",
@@ -66,10 +76,7 @@ TEST_CASE("a PNG is refused as binary and the good file next to it is ingested",
   t.write("in/good.txt", kGood);
   t.write("in/image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20));
   RunResult r = ingest(t);
-  CHECK(r.exit_code == 2);
-  CHECK(r.err == "in/image.txt: binary file (PNG image)\n");
-  CHECK(failures_for(t, "in/image.txt") == 1);
-  check_good_file_once(t);
+  check_refused(t, r, "in/image.txt", "binary file (PNG image)");
 }
 
 TEST_CASE("stray NUL bytes inside text are replaced, with a warning", "[e2e][bad_input]") {
@@ -174,10 +181,7 @@ TEST_CASE("an empty file is named and recorded", "[e2e][bad_input]") {
   t.write("in/good.txt", kGood);
   t.write("in/empty.txt", "");
   RunResult r = ingest(t);
-  CHECK(r.exit_code == 2);
-  CHECK(r.err == "in/empty.txt: empty file\n");
-  CHECK(failures_for(t, "in/empty.txt") == 1);
-  check_good_file_once(t);
+  check_refused(t, r, "in/empty.txt", "empty file");
 }
 
 TEST_CASE("a file over --max-bytes is skipped with its size", "[e2e][bad_input]") {
@@ -185,10 +189,7 @@ TEST_CASE("a file over --max-bytes is skipped with its size", "[e2e][bad_input]"
   t.write("in/good.txt", kGood);
   t.write("in/big.txt", std::string(2000, 'a'));
   RunResult r = ingest(t, {"--max-bytes", "1000"});
-  CHECK(r.exit_code == 2);
-  CHECK(r.err == "in/big.txt: too large (2000 bytes > --max-bytes 1000)\n");
-  CHECK(failures_for(t, "in/big.txt") == 1);
-  check_good_file_once(t);
+  check_refused(t, r, "in/big.txt", "too large (2000 bytes > --max-bytes 1000)");
 }
 
 TEST_CASE("an unreadable file is named with the system's reason", "[e2e][bad_input]") {
@@ -207,10 +208,7 @@ TEST_CASE("an unreadable file is named with the system's reason", "[e2e][bad_inp
     WARN("cannot switch to user nobody: unreadable-file case skipped");
     return;
   }
-  CHECK(r.exit_code == 2);
-  CHECK(r.err == "in/secret.txt: Permission denied\n");
-  CHECK(failures_for(t, "in/secret.txt") == 1);
-  check_good_file_once(t);
+  check_refused(t, r, "in/secret.txt", "Permission denied");
 }
 
 TEST_CASE("symbolic link loops are named, not followed forever", "[e2e][bad_input]") {
@@ -238,10 +236,7 @@ TEST_CASE("a FIFO is named and never waited on", "[e2e][bad_input]") {
   auto started = std::chrono::steady_clock::now();
   RunResult r = ingest(t, {"--include", "*"});
   CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(20));
-  CHECK(r.exit_code == 2);
-  CHECK(r.err == "in/pipe.txt: not a regular file (a FIFO)\n");
-  CHECK(failures_for(t, "in/pipe.txt") == 1);
-  check_good_file_once(t);
+  check_refused(t, r, "in/pipe.txt", "not a regular file (a FIFO)");
 }
 
 TEST_CASE("a folder named x.txt is walked, not read as a file", "[e2e][bad_input]") {
@@ -311,10 +306,7 @@ TEST_CASE("running out of memory on one file fails that file and the run goes on
            t.path());
   l.prefix = {"/bin/bash", "-c", "ulimit -v 400000; exec \"$@\"", "bash"};
   RunResult r = run_dossier(l);
-  CHECK(r.exit_code == 2);
-  CHECK(r.err == "in/huge.txt: out of memory reading 2000000000 bytes\n");
-  CHECK(failures_for(t, "in/huge.txt") == 1);
-  check_good_file_once(t);
+  check_refused(t, r, "in/huge.txt", "out of memory reading 2000000000 bytes");
 }
 
 TEST_CASE("a 50 MB (5 MB outside CI) one-line file is ingested in good time and memory",
