@@ -24,25 +24,25 @@ std::pair<std::size_t, std::size_t> sentence_bounds(std::string_view text, text:
   return {start, end};
 }
 
-}  // namespace
-
 // The cues, future ones first so that "scheduled", "planned", "expected" win over the -ed rule;
 // a modal takes its participle along ("will be finalized", "may be signed" are not past).
-#define DOSSIER_FUTURE_CUES                                                                   \
-  R"((?:\b(?:(?:will|won't|shall|would|(?-i:may|might|could|should|must))(?:\s+not)?)"        \
-  R"((?:\s+be)?(?:\s+[a-z]+ed)?|is due|are due|due to|expects? to|expected to|)"               \
-  R"(plans? to|planned|planning|scheduled|set to|to be held|to take place|upcoming|)"          \
-  R"(going to|intends? to|aims? to|hopes? to|wants? to|seeks? to|forecasts?|next|coming|)"     \
-  R"(tomorrow)\b|'ll\b))"
-#define DOSSIER_PAST_CUES \
-  R"(\b(?:said|says|was|were|had|did|ago|last|earlier|yesterday|[a-z]{2,}ed)\b)"
+constexpr const char* kFutureCues =
+    R"((?:\b(?:(?:will|won't|shall|would|(?-i:may|might|could|should|must))(?:\s+not)?)"
+    R"((?:\s+be)?(?:\s+[a-z]+ed)?|is due|are due|due to|expects? to|expected to|)"
+    R"(plans? to|planned|planning|scheduled|set to|to be held|to take place|upcoming|)"
+    R"(going to|intends? to|aims? to|hopes? to|wants? to|seeks? to|forecasts?|next|coming|)"
+    R"(tomorrow)\b|'ll\b))";
+constexpr const char* kPastCues =
+    R"(\b(?:said|says|was|were|had|did|ago|last|earlier|yesterday|[a-z]{2,}ed)\b)";
+
+}  // namespace
 
 Tense clause_tense(std::string_view text, text::Span mention) {
   // Capture-free, so RE2 finds each cue with its DFA; which kind it is, is asked of the matched
   // words alone. Under leftmost-first matching a past cue is only chosen where no future cue
   // matches at the same place, so the two answers agree.
-  static const RE2 cue("(?i)" DOSSIER_FUTURE_CUES "|" DOSSIER_PAST_CUES);
-  static const RE2 future("(?i)" DOSSIER_FUTURE_CUES);
+  static const RE2 cue(std::string("(?i)") + kFutureCues + "|" + kPastCues);
+  static const RE2 future(std::string("(?i)") + kFutureCues);
   auto tense_of = [](const re2::StringPiece& m) {
     return RE2::FullMatch(m, future) ? Tense::kFuture : Tense::kPast;
   };
@@ -61,8 +61,5 @@ Tense clause_tense(std::string_view text, text::Span mention) {
   if (cue.Match(rest, 0, rest.size(), RE2::UNANCHORED, &m, 1)) return tense_of(m);
   return Tense::kUnknown;
 }
-
-#undef DOSSIER_FUTURE_CUES
-#undef DOSSIER_PAST_CUES
 
 }  // namespace dossier::extract::dates
