@@ -65,7 +65,8 @@ int extract_jsonl(const ExtractOptions& o, const rules::RuleSet& rules) {
     }
     if (batch.empty()) break;
     ordered_parallel<Outcome>(
-        batch.size(), jobs, jobs * 4,
+        batch.size(), jobs, InFlight{},
+        [&](std::size_t i) { return std::uint64_t{batch[i].text.size()}; },
         [&](std::size_t i) {
           source::JsonlRecord& r = batch[i];
           text::Document d = seed(o, r.id, "");
@@ -112,7 +113,8 @@ int run_extract(const ExtractOptions& o) {
   }
   const int jobs = jobs_of(o.jobs);
   ordered_parallel<Outcome>(
-      walked.files.size(), jobs, jobs * 4,
+      walked.files.size(), jobs, InFlight{},
+      [&](std::size_t i) { return walked.files[i].size; },
       [&](std::size_t i) {
         const source::InputFile& f = walked.files[i];
         source::ReadResult r = source::read_file(f.path, o.max_bytes);

@@ -83,7 +83,7 @@ int ingest_unguarded(const IngestOptions& o) {
     return out;
   };
   ordered_parallel<Outcome>(
-      total, jobs, static_cast<std::size_t>(jobs) * 8,
+      total, jobs, InFlight{}, [&](std::size_t i) { return walked.files[i].size; },
       [&](std::size_t i) {
         // An exception here would end the whole run (std::terminate in a worker thread): it
         // becomes this file's failure instead.

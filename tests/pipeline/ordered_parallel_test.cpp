@@ -52,3 +52,45 @@ TEST_CASE("a stop request ends the run after what was started", "[pipeline]") {
   CHECK(consumed >= 11);
   CHECK(consumed < 1000);
 }
+
+// Records the most items ever started and not yet consumed.
+struct InFlightCounter {
+  std::atomic<int> now{0}, most{0};
+  void start() {
+    int n = ++now;
+    int m = most.load();
+    while (n > m && !most.compare_exchange_weak(m, n)) {
+    }
+  }
+};
+
+TEST_CASE("no more than the weight budget is in flight", "[pipeline]") {
+  using dossier::pipeline::InFlight;
+  InFlightCounter c;
+  ordered_parallel<int>(
+      200, 2, InFlight{100, 30}, [](std::size_t) { return std::uint64_t{10}; },
+      [&](std::size_t) {
+        c.start();
+        return 0;
+      },
+      [&](std::size_t, int&&) { --c.now; });
+  CHECK(c.most.load() <= 3);
+}
+
+TEST_CASE("items heavier than the whole budget still run, one per thread", "[pipeline]") {
+  using dossier::pipeline::InFlight;
+  InFlightCounter c;
+  std::size_t consumed = 0;
+  ordered_parallel<int>(
+      50, 2, InFlight{100, 10}, [](std::size_t) { return std::uint64_t{1000}; },
+      [&](std::size_t) {
+        c.start();
+        return 0;
+      },
+      [&](std::size_t, int&&) {
+        --c.now;
+        ++consumed;
+      });
+  CHECK(consumed == 50);
+  CHECK(c.most.load() <= 2);
+}
