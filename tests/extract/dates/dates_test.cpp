@@ -336,3 +336,13 @@ TEST_CASE("holidays lean to the past, and offsets count from them", "[dates]") {
         "2019-04-24");
   CHECK(dates_of("He flew to Christmas Island.", "2024-11-21").empty());
 }
+
+TEST_CASE("lower-case weekday abbreviations that are no word stand alone; sat, sun, mon do not",
+          "[dates]") {
+  CHECK(value_of("see you thu", "thu") == "2024-11-21");
+  CHECK(value_of("fri works for me", "fri") == "2024-11-15");
+  CHECK(value_of("The call moved to tues (if free).", "tues") == "2024-11-19");
+  CHECK(dates_of("he sat in the sun", "2024-11-21").empty());
+  CHECK(dates_of("c'mon now", "2024-11-21").empty());
+  CHECK(dates_of("See chi-thi-cua-thu-tuong-Nguyen.html and *.fri;*.mon;", "2024-11-21").empty());
+}
