@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdlib>
 #include <tuple>
 
 #include "lib/extract/dates/holiday.hpp"
@@ -163,6 +164,22 @@ std::optional<Ymd> nth_weekday(int year, int month, int wd, int nth) {
   }
   Ymd last = add_days(Ymd{month == 12 ? year + 1 : year, month % 12 + 1, 1}, -1);
   return add_days(last, -((weekday(last) - wd + 7) % 7));
+}
+
+// The `nth` (1..) closest weekday `wd` to `target`, the day itself included: nearer first, and
+// of two as near the earlier ("the second closest Monday to a Monday" is the one before).
+Ymd closest_weekday(const Ymd& target, int wd, int nth) {
+  int after = (wd - weekday(target) + 7) % 7;  // 0..6 days to the next one (or the day itself)
+  int before = after == 0 ? 0 : 7 - after;     // days back to the previous one
+  std::vector<int> offsets;
+  for (int k = 0; k < nth + 1; ++k) {
+    offsets.push_back(after + 7 * k);
+    if (after != 0 || k > 0) offsets.push_back(-(before + 7 * k));
+  }
+  std::sort(offsets.begin(), offsets.end(), [](int a, int b) {
+    return std::abs(a) != std::abs(b) ? std::abs(a) < std::abs(b) : a < b;
+  });
+  return add_days(target, offsets[nth - 1]);
 }
 
 int quarter_of(std::string_view w) {
@@ -439,6 +456,21 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
     }
   }
 
+  // "the closest Monday to Oct 5th", "the second nearest Friday to 1 May 2024".
+  if (rule.attr("closest") == "true") {
+    int wd = weekday_from_name(weekday_text);
+    int nth = g("nth").empty() ? 1 : ordinal_from_word(g("nth"));
+    if (!wd || nth < 1 || nth > 5 || !month || !day) return false;
+    if (!year) {
+      if (!ref || ref->month == 0) return false;
+      year = lean_year(*ref, month, month, day, ctx.tense);
+      out.anchor = anchor;
+    }
+    if (!is_valid(year, month, day)) return false;
+    out.value = format_ymd(closest_weekday(Ymd{year, month, day}, wd, nth));
+    out.precision = "day";
+    return true;
+  }
   // "the first Tuesday of October", "the last Friday of next month".
   if (auto nth_text = g("nth"); !nth_text.empty() && !weekday_text.empty()) {
     int wd = weekday_from_name(weekday_text);

@@ -28,7 +28,8 @@
 // fiscal ("true": FY2023), suffix (appended to a day value: "TMO" for "this morning"),
 // week_nth ("true": the nth or nth-last week of a month or year -> its ISO week), day_from_end
 // ("true": the (nthlast) last day of a month), year_pair ("year": a year-month whose month is
-// the year's last two digits plus one, "2010-11", is the first year of a two-year span).
+// the year's last two digits plus one, "2010-11", is the first year of a two-year span),
+// closest ("true": the nth closest weekday to a day, "the second closest Mon to October 5").
 
 #include <optional>
 #include <string>

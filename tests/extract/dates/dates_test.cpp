@@ -346,3 +346,19 @@ TEST_CASE("lower-case weekday abbreviations that are no word stand alone; sat, s
   CHECK(dates_of("c'mon now", "2024-11-21").empty());
   CHECK(dates_of("See chi-thi-cua-thu-tuong-Nguyen.html and *.fri;*.mon;", "2024-11-21").empty());
 }
+
+TEST_CASE("the nth closest weekday to a day is counted by nearness, the earlier on a tie",
+          "[dates]") {
+  // 5 October 2024 is a Saturday: Monday the 7th is 2 days on, Monday 30 September 5 back.
+  CHECK(value_of("on the closest Monday to Oct 5th", "the closest Monday to Oct 5th") ==
+        "2024-10-07");
+  CHECK(value_of("the second closest Mon to October fifth",
+                 "the second closest Mon to October fifth") == "2024-09-30");
+  // 1 May 2024 is a Wednesday: the day itself, then the Wednesday before.
+  CHECK(value_of("the nearest Wednesday to 1 May 2024", "the nearest Wednesday to 1 May 2024") ==
+        "2024-05-01");
+  CHECK(value_of("the second nearest Wednesday to 1 May 2024",
+                 "the second nearest Wednesday to 1 May 2024") == "2024-04-24");
+  CHECK(value_of("the closest Monday to the deadline", "the closest Monday to the deadline") ==
+        "");
+}
