@@ -54,6 +54,20 @@ std::optional<int> shift_from_word(std::string_view w) {
   return std::nullopt;
 }
 
+// Years from the reference named by a yrel group: "last year" -1, "the following year" +1,
+// "in a year", "in 1 year" +1; nullopt when it is not such a phrase.
+std::optional<int> year_shift_of(std::string_view yrel) {
+  std::string rel = squeeze(yrel);
+  if (rel.rfind("the ", 0) == 0) rel = rel.substr(4);
+  if (rel.rfind("in ", 0) == 0) {
+    std::size_t unit = rel.rfind(' ');
+    int n = unit > 3 ? number_from_word(std::string_view(rel).substr(3, unit - 3)) : 0;
+    if (n <= 0) return std::nullopt;
+    return n;
+  }
+  return shift_from_word(rel.substr(0, rel.find(' ')));
+}
+
 std::string unit_of(std::string_view w) {
   std::string s = squeeze(w);
   if (s.size() > 1 && s.back() == 's') s.pop_back();
@@ -444,9 +458,7 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
     year = y2 + (y2 <= pivot ? 2000 : 1900);
     out.anchor = "absolute";
   } else if (!yrel.empty()) {
-    std::string rel = squeeze(yrel);  // "last year", "the previous year"
-    if (rel.rfind("the ", 0) == 0) rel = rel.substr(4);
-    auto s = shift_from_word(rel.substr(0, rel.find(' ')));
+    auto s = year_shift_of(yrel);  // "last year", "the previous year", "in a year"
     if (!s) return false;
     if (ref) {
       year = ref->year + *s;
@@ -679,9 +691,8 @@ bool normalise_holiday(std::string_view spec, const Groups& g, const DateContext
   if (auto ys = g("year"); !ys.empty()) {
     day = holiday_in(spec, to_int(ys));
     out.anchor = "absolute";
-  } else if (auto yrel = squeeze(g("yrel")); !yrel.empty() && ctx.dct) {  // "of next year"
-    if (yrel.rfind("the ", 0) == 0) yrel = yrel.substr(4);
-    auto by = shift_from_word(yrel.substr(0, yrel.find(' ')));
+  } else if (auto yrel = g("yrel"); !yrel.empty() && ctx.dct) {  // "of next year"
+    auto by = year_shift_of(yrel);
     if (!by) return false;
     day = holiday_in(spec, ctx.dct->year + *by);
     out.anchor = "dct";

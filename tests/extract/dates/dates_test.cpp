@@ -362,3 +362,14 @@ TEST_CASE("the nth closest weekday to a day is counted by nearness, the earlier 
   CHECK(value_of("the closest Monday to the deadline", "the closest Monday to the deadline") ==
         "");
 }
+
+TEST_CASE("a month in a year is that month a year on; a superlative in N years is a span",
+          "[dates]") {
+  CHECK(value_of("The plant opens March in a year.", "March in a year") == "2025-03");
+  CHECK(value_of("see you in May in 1 year", "May in 1 year") == "2025-05");
+  CHECK(value_of("The plant opens in a year.", "a year") == "2025");
+  CHECK(dates_of("It was the wettest March in 30 years.", "2024-11-21").empty());
+  CHECK(dates_of("Prices hit the highest level in five years.", "2024-11-21").empty());
+  CHECK(value_of("It fell in March in a year when rates rose.", "March") == "2024-03");
+  CHECK(value_of("It fell in March in a year when rates rose.", "a year") == "");
+}
