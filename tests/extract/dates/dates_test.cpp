@@ -373,3 +373,14 @@ TEST_CASE("a month in a year is that month a year on; a superlative in N years i
   CHECK(value_of("It fell in March in a year when rates rose.", "March") == "2024-03");
   CHECK(value_of("It fell in March in a year when rates rose.", "a year") == "");
 }
+
+TEST_CASE("at this time closing a clause is now; of year, last year, that make it another time",
+          "[dates]") {
+  CHECK(value_of("We cannot confirm the victimology at this time.", "this time") == "2024-11-21");
+  CHECK(value_of("At this time, the full scope of the attack remains unknown.", "this time") ==
+        "2024-11-21");
+  CHECK(dates_of("It rains at this time of year.", "2024-11-21").empty());
+  CHECK(dates_of("It is at this time that the platform informs the victim.", "2024-11-21").empty());
+  CHECK(value_of("Prices were higher at this time last year.", "this time") == "");
+  CHECK(value_of("Prices were higher at this time last year.", "last year") == "2023");
+}
