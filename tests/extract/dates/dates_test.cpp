@@ -394,3 +394,8 @@ TEST_CASE("an ordinal day, a month and two digits ending the clause are a date; 
   CHECK(value_of("On 14th April 15 people died.", "14th April") == "2024-04-14");
   CHECK(value_of("We met on 14th April 15:30.", "14th April 15") == "");
 }
+
+TEST_CASE("a span of abbreviated weekdays is opening hours, not a day", "[dates]") {
+  CHECK(dates_of("Open mon - fri 9 to 5.", "2024-11-21").empty());
+  CHECK(dates_of("Calls Mon to Fri only.", "2024-11-21").empty());
+}
