@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdlib>
 #include <tuple>
 
 #include "lib/extract/dates/holiday.hpp"
@@ -51,6 +52,20 @@ std::optional<int> shift_from_word(std::string_view w) {
   if (s == "next" || s == "coming" || s == "following" || s == "upcoming" || s == "subsequent")
     return 1;
   return std::nullopt;
+}
+
+// Years from the reference named by a yrel group: "last year" -1, "the following year" +1,
+// "in a year", "in 1 year" +1; nullopt when it is not such a phrase.
+std::optional<int> year_shift_of(std::string_view yrel) {
+  std::string rel = squeeze(yrel);
+  if (rel.rfind("the ", 0) == 0) rel = rel.substr(4);
+  if (rel.rfind("in ", 0) == 0) {
+    std::size_t unit = rel.rfind(' ');
+    int n = unit > 3 ? number_from_word(std::string_view(rel).substr(3, unit - 3)) : 0;
+    if (n <= 0) return std::nullopt;
+    return n;
+  }
+  return shift_from_word(rel.substr(0, rel.find(' ')));
 }
 
 std::string unit_of(std::string_view w) {
@@ -163,6 +178,22 @@ std::optional<Ymd> nth_weekday(int year, int month, int wd, int nth) {
   }
   Ymd last = add_days(Ymd{month == 12 ? year + 1 : year, month % 12 + 1, 1}, -1);
   return add_days(last, -((weekday(last) - wd + 7) % 7));
+}
+
+// The `nth` (1..) closest weekday `wd` to `target`, the day itself included: nearer first, and
+// of two as near the earlier ("the second closest Monday to a Monday" is the one before).
+Ymd closest_weekday(const Ymd& target, int wd, int nth) {
+  int after = (wd - weekday(target) + 7) % 7;  // 0..6 days to the next one (or the day itself)
+  int before = after == 0 ? 0 : 7 - after;     // days back to the previous one
+  std::vector<int> offsets;
+  for (int k = 0; k < nth + 1; ++k) {
+    offsets.push_back(after + 7 * k);
+    if (after != 0 || k > 0) offsets.push_back(-(before + 7 * k));
+  }
+  std::sort(offsets.begin(), offsets.end(), [](int a, int b) {
+    return std::abs(a) != std::abs(b) ? std::abs(a) < std::abs(b) : a < b;
+  });
+  return add_days(target, offsets[nth - 1]);
 }
 
 int quarter_of(std::string_view w) {
@@ -427,9 +458,7 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
     year = y2 + (y2 <= pivot ? 2000 : 1900);
     out.anchor = "absolute";
   } else if (!yrel.empty()) {
-    std::string rel = squeeze(yrel);  // "last year", "the previous year"
-    if (rel.rfind("the ", 0) == 0) rel = rel.substr(4);
-    auto s = shift_from_word(rel.substr(0, rel.find(' ')));
+    auto s = year_shift_of(yrel);  // "last year", "the previous year", "in a year"
     if (!s) return false;
     if (ref) {
       year = ref->year + *s;
@@ -439,6 +468,21 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
     }
   }
 
+  // "the closest Monday to Oct 5th", "the second nearest Friday to 1 May 2024".
+  if (rule.attr("closest") == "true") {
+    int wd = weekday_from_name(weekday_text);
+    int nth = g("nth").empty() ? 1 : ordinal_from_word(g("nth"));
+    if (!wd || nth < 1 || nth > 5 || !month || !day) return false;
+    if (!year) {
+      if (!ref || ref->month == 0) return false;
+      year = lean_year(*ref, month, month, day, ctx.tense);
+      out.anchor = anchor;
+    }
+    if (!is_valid(year, month, day)) return false;
+    out.value = format_ymd(closest_weekday(Ymd{year, month, day}, wd, nth));
+    out.precision = "day";
+    return true;
+  }
   // "the first Tuesday of October", "the last Friday of next month".
   if (auto nth_text = g("nth"); !nth_text.empty() && !weekday_text.empty()) {
     int wd = weekday_from_name(weekday_text);
@@ -647,9 +691,8 @@ bool normalise_holiday(std::string_view spec, const Groups& g, const DateContext
   if (auto ys = g("year"); !ys.empty()) {
     day = holiday_in(spec, to_int(ys));
     out.anchor = "absolute";
-  } else if (auto yrel = squeeze(g("yrel")); !yrel.empty() && ctx.dct) {  // "of next year"
-    if (yrel.rfind("the ", 0) == 0) yrel = yrel.substr(4);
-    auto by = shift_from_word(yrel.substr(0, yrel.find(' ')));
+  } else if (auto yrel = g("yrel"); !yrel.empty() && ctx.dct) {  // "of next year"
+    auto by = year_shift_of(yrel);
     if (!by) return false;
     day = holiday_in(spec, ctx.dct->year + *by);
     out.anchor = "dct";

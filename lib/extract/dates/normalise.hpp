@@ -13,7 +13,8 @@
 //   weekday   Monday..Sunday, abbreviations
 //   quarter   1..4, first..fourth, final/last;  half  1|2|first|second;  week  ISO week number
 //   season    spring summer autumn fall winter;  decade  1990s 90s '90s;  century  19th
-//   yrel      "this|last|next|previous year": the year of a quarter, month, season, half
+//   yrel      "this|last|next|previous year", "in a year": the year of a quarter, month, season,
+//             half
 //   unit      year month week day quarter decade (plural, yr, qtr allowed): a relative expression
 //   shift     last/past/previous (-1), this/current (0), next/coming/following (+1)
 //   num dir   "two years ago": a count (digits or words) and ago/earlier/before | later/after/hence
@@ -28,7 +29,8 @@
 // fiscal ("true": FY2023), suffix (appended to a day value: "TMO" for "this morning"),
 // week_nth ("true": the nth or nth-last week of a month or year -> its ISO week), day_from_end
 // ("true": the (nthlast) last day of a month), year_pair ("year": a year-month whose month is
-// the year's last two digits plus one, "2010-11", is the first year of a two-year span).
+// the year's last two digits plus one, "2010-11", is the first year of a two-year span),
+// closest ("true": the nth closest weekday to a day, "the second closest Mon to October 5").
 
 #include <optional>
 #include <string>
