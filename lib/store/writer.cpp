@@ -1,12 +1,15 @@
 #include "lib/store/writer.hpp"
 
+#include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <chrono>
 #include <exception>
+#include <vector>
 
+#include "lib/store/schema.hpp"
 #include "lib/version.hpp"
 
 namespace dossier::store {
@@ -121,6 +124,17 @@ void Writer::begin() {
 }
 
 std::int64_t Writer::begin_run() {
+  SQLite::Transaction t(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  // A first load: no index to keep up to date row by row; finish_run builds them once.
+  if (!db_.execAndGet("SELECT EXISTS (SELECT 1 FROM documents)").getInt()) {
+    SQLite::Statement names(db_, fmt::format("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                             "AND sql IS NOT NULL AND tbl_name IN ({})",
+                                             kLoadIndexedTables));
+    std::vector<std::string> drop;
+    while (names.executeStep()) drop.push_back(names.getColumn(0).getString());
+    for (const auto& name : drop) db_.exec(fmt::format("DROP INDEX \"{}\"", name));
+    load_indexes_dropped_ = true;
+  }
   SQLite::Statement q(db_,
                       "INSERT INTO runs (started, version, ruleset, status) "
                       "VALUES (?, ?, ?, 'running')");
@@ -129,6 +143,7 @@ std::int64_t Writer::begin_run() {
   q.bind(3, rules_.version());
   q.exec();
   run_id_ = db_.getLastInsertRowid();
+  t.commit();
   return run_id_;
 }
 
@@ -372,6 +387,13 @@ void Writer::finish_run(const std::string& status, const nlohmann::json& counts)
   maybe_commit(true);
   // An interrupted run stops promptly; the next run indexes what it left.
   if (status != "interrupted") index_pending();
+  // Even an interrupted first load: its rows are there to be read.
+  if (load_indexes_dropped_) {
+    begin();
+    db_.exec(kLoadIndexes);
+    maybe_commit(true);
+    load_indexes_dropped_ = false;
+  }
   SQLite::Statement q(db_, "UPDATE runs SET finished = ?, status = ?, counts = ? WHERE id = ?");
   q.bind(1, now_iso());
   q.bind(2, status);
