@@ -66,6 +66,8 @@ class Writer {
                          const std::map<std::string, std::string>& ids);
   std::int64_t organisation_id(const std::string& name, const std::string& category = "");
   void begin();
+  // The search index's 'automerge' setting (FTS5's default when not set).
+  int fts_automerge();
 
   SQLite::Database& db_;
   const rules::RuleSet& rules_;

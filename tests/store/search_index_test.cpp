@@ -159,3 +159,38 @@ TEST_CASE("a version 1 database, indexed row by row, is migrated and stays searc
   CHECK(hits(*db, "charlie") == 1);
   check_index(*db);
 }
+
+TEST_CASE("a new search index has 16 KB leaf pages and answers phrase queries",
+          "[store][search]") {
+  testing::TempDir t;
+  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
+  CHECK(db->execAndGet("SELECT v FROM documents_fts_config WHERE k = 'pgsz'").getInt() == 16000);
+  std::vector<text::Document> docs;
+  for (int i = 0; i < 200; ++i)
+    docs.push_back(doc("d" + std::to_string(i) + ".txt",
+                       "Report " + std::to_string(i) + ": the regulator fined the company after "
+                       "a data breach; the breach of data was reported late."));
+  docs.push_back(doc("x.txt", "data and breach, never as a phrase"));
+  run(*db, docs);
+  CHECK(hits(*db, "\"data breach\"") == 200);
+  CHECK(hits(*db, "data AND breach") == 201);
+  CHECK(hits(*db, "\"fined the company\"") == 200);
+  check_index(*db);
+}
+
+TEST_CASE("indexing a chunk leaves the search index's automerge setting as it found it",
+          "[store][search]") {
+  testing::TempDir t;
+  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
+  auto automerge = [&] {
+    SQLite::Statement q(*db, "SELECT v FROM documents_fts_config WHERE k = 'automerge'");
+    return q.executeStep() ? q.getColumn(0).getInt() : -1;
+  };
+  run(*db, {doc("a.txt", "alpha")});
+  CHECK(automerge() == 4);  // FTS5's default
+  db->exec("INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 8)");
+  run(*db, {doc("b.txt", "bravo")});
+  CHECK(automerge() == 8);
+  CHECK(hits(*db, "bravo") == 1);
+  check_index(*db);
+}
