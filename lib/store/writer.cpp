@@ -168,8 +168,7 @@ std::int64_t Writer::entity_id(const std::string& kind, const std::string& name,
                                const rules::Entity* known, const std::string& category,
                                const std::string& country, const std::string& sponsor,
                                const std::map<std::string, std::string>& ids) {
-  std::string key = kind + '\t' + name;
-  if (auto it = entity_ids_.find(key); it != entity_ids_.end()) return it->second;
+  if (std::int64_t id = cached_entity_id(kind, name)) return id;
   auto& ins = st_->insert_entity;
   ins.reset();
   ins.bind(1, kind);
@@ -200,11 +199,19 @@ std::int64_t Writer::entity_id(const std::string& kind, const std::string& name,
   } else {
     add_alias(name, "document");
   }
-  entity_ids_[key] = id;
+  entity_ids_[kind][name] = id;
   return id;
 }
 
+std::int64_t Writer::cached_entity_id(const std::string& kind, const std::string& name) const {
+  auto k = entity_ids_.find(kind);
+  if (k == entity_ids_.end()) return 0;
+  auto it = k->second.find(name);
+  return it == k->second.end() ? 0 : it->second;
+}
+
 std::int64_t Writer::organisation_id(const std::string& name, const std::string& category) {
+  if (std::int64_t id = cached_entity_id("organisation", name)) return id;
   const auto& gaz = rules_.names(rules::Kind::kOrganisations).gazetteer;
   int i = gaz.find(name);
   const rules::Entity* e = i >= 0 ? &gaz.entities()[i] : nullptr;
@@ -274,7 +281,11 @@ void Writer::write_document(const text::Document& doc, const extract::Extraction
     mi.exec();
   };
   for (const auto& o : x.organisations) {
-    std::int64_t id;
+    std::int64_t id = cached_entity_id("organisation", o.name);
+    if (id) {
+      mention(id, o, false);
+      continue;
+    }
     const auto& gaz = rules_.names(rules::Kind::kOrganisations).gazetteer;
     int i = gaz.find(o.name);
     id = entity_id("organisation", o.name, i >= 0 ? &gaz.entities()[i] : nullptr, o.category,
@@ -282,6 +293,10 @@ void Writer::write_document(const text::Document& doc, const extract::Extraction
     mention(id, o, false);
   }
   for (const auto& t : x.threat_actors) {
+    if (std::int64_t id = cached_entity_id("threat_actor", t.name)) {
+      mention(id, t, t.ambiguous);
+      continue;
+    }
     const auto& gaz = rules_.names(rules::Kind::kThreatActors).gazetteer;
     int i = gaz.find(t.name);
     std::int64_t id = entity_id("threat_actor", t.name, i >= 0 ? &gaz.entities()[i] : nullptr, "",

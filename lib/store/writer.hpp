@@ -64,6 +64,9 @@ class Writer {
                          const rules::Entity* known, const std::string& category,
                          const std::string& country, const std::string& sponsor,
                          const std::map<std::string, std::string>& ids);
+  // The id of the `kind` entity `name` if this run has written or met it, else 0: most mentions
+  // name an entity met before, and need neither the gazetteer nor the database.
+  std::int64_t cached_entity_id(const std::string& kind, const std::string& name) const;
   std::int64_t organisation_id(const std::string& name, const std::string& category = "");
   void begin();
   // The search index's 'automerge' setting (FTS5's default when not set).
@@ -79,7 +82,8 @@ class Writer {
   bool indexing_ = false;
   bool load_indexes_dropped_ = false;  // by begin_run, for a first load
   std::size_t index_chunk_bytes_;
-  std::unordered_map<std::string, std::int64_t> entity_ids_;  // "kind\tname" -> id
+  // kind -> canonical name -> id
+  std::unordered_map<std::string, std::unordered_map<std::string, std::int64_t>> entity_ids_;
   struct Statements;
   std::unique_ptr<Statements> st_;
 };
