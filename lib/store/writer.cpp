@@ -39,10 +39,16 @@ void bind_text_or_null(SQLite::Statement& s, int i, const std::string& v) {
   else s.bind(i, v);
 }
 
+// Binds an optional string that outlives the statement's exec(), without copying it.
+void bind_opt_no_copy(SQLite::Statement& s, int i, const std::optional<std::string>& v) {
+  if (v) s.bindNoCopy(i, *v);
+  else s.bind(i);
+}
+
 // Binds where `m` is in its document, its text, start, end and line, as ?i..?i+3 (the same four
-// columns of dates, mentions and regulator_actions).
+// columns of dates, mentions and regulator_actions). `m` outlives the exec(): no copy of its text.
 void bind_place(SQLite::Statement& s, int i, const extract::Mention& m) {
-  s.bind(i, m.text);
+  s.bindNoCopy(i, m.text);
   s.bind(i + 1, static_cast<std::int64_t>(m.span.start));
   s.bind(i + 2, static_cast<std::int64_t>(m.span.end));
   s.bind(i + 3, m.line);
@@ -261,11 +267,12 @@ void Writer::write_document(const text::Document& doc, const extract::Extraction
     dt.reset();
     dt.bind(1, doc_id);
     bind_place(dt, 2, d);
-    dt.bind(6, d.value);
-    dt.bind(7, d.precision);
-    bind_opt(dt, 8, d.mod);
-    dt.bind(9, d.anchor);
-    dt.bind(10, d.rule);
+    // The extractions outlive each exec(): their strings are bound without a copy.
+    dt.bindNoCopy(6, d.value);
+    dt.bindNoCopy(7, d.precision);
+    bind_opt_no_copy(dt, 8, d.mod);
+    dt.bindNoCopy(9, d.anchor);
+    dt.bindNoCopy(10, d.rule);
     dt.bind(11, d.boilerplate ? 1 : 0);
     dt.exec();
   }
@@ -275,7 +282,7 @@ void Writer::write_document(const text::Document& doc, const extract::Extraction
     mi.bind(1, doc_id);
     mi.bind(2, entity);
     bind_place(mi, 3, m);
-    mi.bind(7, m.rule);
+    mi.bindNoCopy(7, m.rule);
     mi.bind(8, m.boilerplate ? 1 : 0);
     mi.bind(9, ambiguous ? 1 : 0);
     mi.exec();
@@ -319,7 +326,7 @@ void Writer::write_document(const text::Document& doc, const extract::Extraction
     bind_opt(ra, 8, a.currency);
     ra.bind(9, a.negated ? 1 : 0);
     bind_place(ra, 10, a);
-    ra.bind(14, a.rule);
+    ra.bindNoCopy(14, a.rule);
     ra.bind(15, a.boilerplate ? 1 : 0);
     ra.exec();
   }
