@@ -186,11 +186,21 @@ TEST_CASE("indexing a chunk leaves the search index's automerge setting as it fo
     SQLite::Statement q(*db, "SELECT v FROM documents_fts_config WHERE k = 'automerge'");
     return q.executeStep() ? q.getColumn(0).getInt() : -1;
   };
-  run(*db, {doc("a.txt", "alpha")});
+  // Chunks of 80 bytes: 10 bytes or more of text is a bulk chunk (automerge off meanwhile).
+  auto run_small_chunks = [&](const std::vector<text::Document>& docs) {
+    store::Writer w(*db, no_rules(), /*index_chunk_bytes=*/80);
+    w.begin_run();
+    for (const auto& d : docs) w.write_document(d, {}, 0);
+    w.finish_run("ok", nlohmann::json::object());
+  };
+  run_small_chunks({doc("a.txt", "alpha is a bulk chunk")});
   CHECK(automerge() == 4);  // FTS5's default
   db->exec("INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 8)");
-  run(*db, {doc("b.txt", "bravo")});
+  run_small_chunks({doc("b.txt", "bravo is a bulk chunk")});
+  CHECK(automerge() == 8);
+  run_small_chunks({doc("c.txt", "charlie")});  // under 10 bytes: automerge left alone
   CHECK(automerge() == 8);
   CHECK(hits(*db, "bravo") == 1);
+  CHECK(hits(*db, "charlie") == 1);
   check_index(*db);
 }
