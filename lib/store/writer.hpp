@@ -36,7 +36,8 @@ class Writer {
          std::size_t index_chunk_bytes = kIndexChunkBytes);
   ~Writer();
 
-  // Inserts the runs row (status "running") and commits it; returns the run id.
+  // Inserts the runs row (status "running") and commits it; returns the run id. Into an empty
+  // database, drops the secondary indexes (kLoadIndexes) that finish_run builds again.
   std::int64_t begin_run();
   // Every document the database holds, by path.
   std::unordered_map<std::string, KnownDocument> known_documents();
@@ -53,7 +54,8 @@ class Writer {
   // search index, in a few large transactions; returns how many. Also called by maybe_commit
   // every ~128 MB of text the run has written.
   std::size_t index_pending();
-  // Commits, indexes for search (unless interrupted), and closes the run with its status ("ok",
+  // Commits, indexes for search (unless interrupted), builds the indexes begin_run dropped,
+  // and closes the run with its status ("ok",
   // "partial", "interrupted") and counts.
   void finish_run(const std::string& status, const nlohmann::json& counts);
 
@@ -62,8 +64,13 @@ class Writer {
                          const rules::Entity* known, const std::string& category,
                          const std::string& country, const std::string& sponsor,
                          const std::map<std::string, std::string>& ids);
+  // The id of the `kind` entity `name` if this run has written or met it, else 0: most mentions
+  // name an entity met before, and need neither the gazetteer nor the database.
+  std::int64_t cached_entity_id(const std::string& kind, const std::string& name) const;
   std::int64_t organisation_id(const std::string& name, const std::string& category = "");
   void begin();
+  // The search index's 'automerge' setting (FTS5's default when not set).
+  int fts_automerge();
 
   SQLite::Database& db_;
   const rules::RuleSet& rules_;
@@ -73,8 +80,10 @@ class Writer {
   std::size_t batch_bytes_ = 0;
   std::size_t unindexed_bytes_ = 0;  // text committed by this run and not yet indexed for search
   bool indexing_ = false;
+  bool load_indexes_dropped_ = false;  // by begin_run, for a first load
   std::size_t index_chunk_bytes_;
-  std::unordered_map<std::string, std::int64_t> entity_ids_;  // "kind\tname" -> id
+  // kind -> canonical name -> id
+  std::unordered_map<std::string, std::unordered_map<std::string, std::int64_t>> entity_ids_;
   struct Statements;
   std::unique_ptr<Statements> st_;
 };

@@ -159,3 +159,48 @@ TEST_CASE("a version 1 database, indexed row by row, is migrated and stays searc
   CHECK(hits(*db, "charlie") == 1);
   check_index(*db);
 }
+
+TEST_CASE("a new search index has 16 KB leaf pages and answers phrase queries",
+          "[store][search]") {
+  testing::TempDir t;
+  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
+  CHECK(db->execAndGet("SELECT v FROM documents_fts_config WHERE k = 'pgsz'").getInt() == 16000);
+  std::vector<text::Document> docs;
+  for (int i = 0; i < 200; ++i)
+    docs.push_back(doc("d" + std::to_string(i) + ".txt",
+                       "Report " + std::to_string(i) + ": the regulator fined the company after "
+                       "a data breach; the breach of data was reported late."));
+  docs.push_back(doc("x.txt", "data and breach, never as a phrase"));
+  run(*db, docs);
+  CHECK(hits(*db, "\"data breach\"") == 200);
+  CHECK(hits(*db, "data AND breach") == 201);
+  CHECK(hits(*db, "\"fined the company\"") == 200);
+  check_index(*db);
+}
+
+TEST_CASE("indexing a chunk leaves the search index's automerge setting as it found it",
+          "[store][search]") {
+  testing::TempDir t;
+  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
+  auto automerge = [&] {
+    SQLite::Statement q(*db, "SELECT v FROM documents_fts_config WHERE k = 'automerge'");
+    return q.executeStep() ? q.getColumn(0).getInt() : -1;
+  };
+  // Chunks of 80 bytes: 10 bytes or more of text is a bulk chunk (automerge off meanwhile).
+  auto run_small_chunks = [&](const std::vector<text::Document>& docs) {
+    store::Writer w(*db, no_rules(), /*index_chunk_bytes=*/80);
+    w.begin_run();
+    for (const auto& d : docs) w.write_document(d, {}, 0);
+    w.finish_run("ok", nlohmann::json::object());
+  };
+  run_small_chunks({doc("a.txt", "alpha is a bulk chunk")});
+  CHECK(automerge() == 4);  // FTS5's default
+  db->exec("INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 8)");
+  run_small_chunks({doc("b.txt", "bravo is a bulk chunk")});
+  CHECK(automerge() == 8);
+  run_small_chunks({doc("c.txt", "charlie")});  // under 10 bytes: automerge left alone
+  CHECK(automerge() == 8);
+  CHECK(hits(*db, "bravo") == 1);
+  CHECK(hits(*db, "charlie") == 1);
+  check_index(*db);
+}

@@ -1,0 +1,145 @@
+// A first load into an empty database builds the secondary indexes of documents, mentions, dates
+// and regulator_actions once, at its end (kLoadIndexes), rather than row by row; a run killed
+// before its end leaves them missing, and the next read-write open builds them.
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/Database.h>
+
+#include <string>
+#include <vector>
+
+#include "lib/rules/rule_set.hpp"
+#include "lib/store/database.hpp"
+#include "lib/store/writer.hpp"
+#include "tests/support/run_binary.hpp"
+
+using namespace dossier;
+
+namespace {
+
+const rules::RuleSet& no_rules() {
+  static std::shared_ptr<const rules::RuleSet> set = [] {
+    rules::Diagnostics diags;
+    return rules::RuleSet::load_texts({}, diags);
+  }();
+  return *set;
+}
+
+text::Document doc(const std::string& path, const std::string& text) {
+  text::Document d;
+  d.id = d.path = path;
+  d.text = text;
+  d.sha256 = "x";
+  d.bytes = text.size();
+  d.encoding = "utf-8";
+  return d;
+}
+
+// One date, so that the dates table has a row to index.
+extract::Extractions one_date() {
+  extract::Extractions x;
+  extract::DateMention d;
+  d.text = "2024";
+  d.span = {0, 4};
+  d.line = 1;
+  d.value = "2024";
+  d.precision = "year";
+  d.anchor = "absolute";
+  d.rule = "test";
+  x.dates.push_back(d);
+  return x;
+}
+
+// The names of the secondary indexes of the tables an ingest fills, in name order.
+std::vector<std::string> load_indexes(SQLite::Database& db) {
+  SQLite::Statement q(db,
+                      "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                      "AND tbl_name IN ('documents', 'mentions', 'dates', 'regulator_actions') "
+                      "ORDER BY name");
+  std::vector<std::string> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  return out;
+}
+
+const std::vector<std::string> kAll = {
+    "dates_document_id",           "dates_document_line",
+    "dates_precision",             "dates_value",
+    "documents_dct",               "documents_run_id",
+    "mentions_document_id",        "mentions_document_line",
+    "mentions_entity_id",          "regulator_actions_action",
+    "regulator_actions_date",      "regulator_actions_document_id",
+    "regulator_actions_regulator_id", "regulator_actions_target_id"};
+
+}  // namespace
+
+TEST_CASE("a new database has every secondary index", "[store][indexes]") {
+  testing::TempDir t;
+  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
+  CHECK(load_indexes(*db) == kAll);
+}
+
+TEST_CASE("a first load drops the secondary indexes and builds them at its end",
+          "[store][indexes]") {
+  testing::TempDir t;
+  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
+  store::Writer w(*db, no_rules());
+  w.begin_run();
+  CHECK(load_indexes(*db).empty());
+  w.write_document(doc("a.txt", "2024 was a year."), one_date(), 0);
+  w.finish_run("ok", nlohmann::json::object());
+  CHECK(load_indexes(*db) == kAll);
+  CHECK(db->execAndGet("PRAGMA integrity_check").getString() == "ok");
+  // The built index holds the rows loaded without it.
+  CHECK(db->execAndGet("SELECT count(*) FROM dates INDEXED BY dates_value WHERE value = '2024'")
+            .getInt() == 1);
+}
+
+TEST_CASE("an interrupted first load builds the secondary indexes too", "[store][indexes]") {
+  testing::TempDir t;
+  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
+  store::Writer w(*db, no_rules());
+  w.begin_run();
+  w.write_document(doc("a.txt", "2024"), one_date(), 0);
+  w.finish_run("interrupted", nlohmann::json::object());
+  CHECK(load_indexes(*db) == kAll);
+}
+
+TEST_CASE("a first load killed before its end leaves indexes the next open builds",
+          "[store][indexes]") {
+  testing::TempDir t;
+  std::string path = (t.path() / "d.sqlite").string();
+  {
+    auto db = store::open_database(path, store::OpenMode::kReadWrite);
+    store::Writer w(*db, no_rules());
+    w.begin_run();
+    w.write_document(doc("a.txt", "2024"), one_date(), 0);
+    w.maybe_commit(true);
+    // Killed here: no finish_run.
+  }
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READONLY);
+    CHECK(load_indexes(raw).empty());
+    CHECK(raw.execAndGet("SELECT count(*) FROM dates").getInt() == 1);
+  }
+  auto db = store::open_database(path, store::OpenMode::kReadWrite);
+  CHECK(load_indexes(*db) == kAll);
+  CHECK(db->execAndGet("PRAGMA integrity_check").getString() == "ok");
+}
+
+TEST_CASE("a run into a database that has documents keeps its indexes", "[store][indexes]") {
+  testing::TempDir t;
+  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
+  {
+    store::Writer w(*db, no_rules());
+    w.begin_run();
+    w.write_document(doc("a.txt", "2024"), one_date(), 0);
+    w.finish_run("ok", nlohmann::json::object());
+  }
+  store::Writer w(*db, no_rules());
+  w.begin_run();
+  CHECK(load_indexes(*db) == kAll);
+  w.write_document(doc("b.txt", "2024"), one_date(), 0);
+  w.finish_run("ok", nlohmann::json::object());
+  CHECK(load_indexes(*db) == kAll);
+  CHECK(db->execAndGet("PRAGMA integrity_check").getString() == "ok");
+}
