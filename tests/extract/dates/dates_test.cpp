@@ -336,3 +336,15 @@ TEST_CASE("holidays lean to the past, and offsets count from them", "[dates]") {
         "2019-04-24");
   CHECK(dates_of("He flew to Christmas Island.", "2024-11-21").empty());
 }
+
+TEST_CASE("any_group finds a group, else its _b, else its _c alternate, with a suffix too",
+          "[dates]") {
+  rules::Hit hit;
+  hit.groups = {{"month_c", {0, 1}}, {"month_b", {1, 2}}, {"month", {2, 3}}, {"month2_c", {3, 4}},
+                {"month2_b", {4, 5}}, {"months", {5, 6}}, {"day_c", {6, 7}}};
+  CHECK(extract::dates::any_group(hit, "month") == text::Span{2, 3});
+  CHECK(extract::dates::any_group(hit, "month", "2") == text::Span{4, 5});
+  CHECK(extract::dates::any_group(hit, "day") == text::Span{6, 7});
+  CHECK(extract::dates::any_group(hit, "mon") == std::nullopt);
+  CHECK(extract::dates::any_group(hit, "year") == std::nullopt);
+}
