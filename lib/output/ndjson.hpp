@@ -1,6 +1,8 @@
 #pragma once
 // The NDJSON line per document of PRODUCT.md ("schema":"dossier/1"), keys in the documented
-// order. nlohmann::json does the escaping; never build JSON by hand.
+// order. nlohmann::json does the escaping; never build JSON by hand. document_line() writes the
+// line's structure itself (no tree per mention) and has nlohmann's serializer write every
+// string and number; it equals to_line() of the tree made of to_json() and document_json().
 
 #include <optional>
 #include <string>

@@ -98,6 +98,7 @@ void Gazetteer::add(std::vector<Entity> entities) {
 void Gazetteer::finish() {
   by_alias_.clear();
   for (int i = 0; i < static_cast<int>(entities_.size()); ++i) {
+    entities_[i].key = text::name_key(entities_[i].name);
     for (Alias& a : entities_[i].aliases) {
       a.key = text::name_key(a.text);
       auto& list = by_alias_[a.key];
@@ -107,7 +108,13 @@ void Gazetteer::finish() {
 }
 
 const std::vector<int>* Gazetteer::lookup(std::string_view surface) const {
-  auto it = by_alias_.find(text::name_key(surface));
+  thread_local std::string key;  // one per thread, reused: a lookup per match allocates nothing
+  text::name_key_into(surface, key);
+  return lookup_key(key);
+}
+
+const std::vector<int>* Gazetteer::lookup_key(const std::string& key) const {
+  auto it = by_alias_.find(key);
   return it == by_alias_.end() ? nullptr : &it->second;
 }
 

@@ -34,6 +34,7 @@ struct Alias {
 struct Entity {
   Kind kind = Kind::kOrganisations;
   std::string name;
+  std::string key;  // text::name_key(name), filled by Gazetteer::finish()
   std::string category;
   std::string country;
   std::string sponsor;
@@ -65,6 +66,8 @@ class Gazetteer {
   // Entities (indices into entities()) that `surface` names, compared by text::name_key;
   // null when none. More than one means the alias is ambiguous.
   const std::vector<int>* lookup(std::string_view surface) const;
+  // The same for a surface's key already made (text::name_key).
+  const std::vector<int>* lookup_key(const std::string& key) const;
   // Index of the entity with this canonical name (by name_key), or -1.
   int find(std::string_view name) const;
 

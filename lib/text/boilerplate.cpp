@@ -2,6 +2,10 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <array>
+#include <initializer_list>
+
 namespace dossier::text {
 namespace {
 
@@ -13,8 +17,65 @@ constexpr std::size_t kMaxFurniture = 400;
 // Longest line read as a teaser headline of another story.
 constexpr std::size_t kMaxTeaser = 300;
 
+// RE2's \s: what its patterns skip at a line's start and end.
+bool is_re2_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+std::string_view skip_space(std::string_view s) {
+  while (!s.empty() && is_re2_space(s.front())) s.remove_prefix(1);
+  return s;
+}
+
+// A cheap necessary condition before is_prompt's pattern, which cost an RE2 call on every
+// line: most lines start with nothing it needs. It folds ASCII case only; under (?i) RE2 also
+// matches K with U+212A KELVIN SIGN and s with U+017F LONG S, so a line holding either goes to
+// the pattern whatever it says.
+bool has_non_ascii_fold(std::string_view line) {
+  return line.find("\xE2\x84\xAA") != std::string_view::npos ||
+         line.find("\xC5\xBF") != std::string_view::npos;
+}
+
+// `s` ASCII-lower-cased into `buf` (at most `n` bytes of it).
+template <std::size_t N>
+std::string_view lower_into(std::string_view s, std::array<char, N>& buf) {
+  std::size_t n = std::min(s.size(), N);
+  for (std::size_t i = 0; i < n; ++i) {
+    char c = s[i];
+    buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return {buf.data(), n};
+}
+
+bool starts_with_any(std::string_view s, std::initializer_list<std::string_view> prefixes) {
+  for (std::string_view p : prefixes)
+    if (s.starts_with(p)) return true;
+  return false;
+}
+
+// The words every alternative of is_prompt's pattern starts with, lower case.
+bool may_be_prompt(std::string_view line) {
+  line = skip_space(line);
+  if (line.empty()) return false;
+  // The first bytes those words start with ('\xC2': ©; '\xC5', '\xE2': the odd folds).
+  static constexpr std::string_view kFirst = "fscramtwljgeipv(\xC2\xC5\xE2";
+  char first = line[0] >= 'A' && line[0] <= 'Z' ? static_cast<char>(line[0] - 'A' + 'a') : line[0];
+  if (kFirst.find(first) == std::string_view::npos) return false;
+  std::array<char, 24> buf;
+  std::string_view head = lower_into(line, buf);
+  return starts_with_any(head, {"follow ", "share", "subscribe", "sign up", "click here", "read ",
+                                "also read", "continue reading", "see also:", "more from",
+                                "recommended", "most ", "trending", "related", "tag", "topic",
+                                "categories", "filed under", "we use cookies", "this site",
+                                "this website", "accept ", "cookie ", "advertisement",
+                                "sponsored", "skip to ", "listen to this article", "like us on",
+                                "join us on", "get the latest", "enter your email",
+                                "all rights reserved", "\xC2\xA9", "(", "copyright", "image", "photo",
+                                "picture", "illustration", "video"}) ||
+         has_non_ascii_fold(line.substr(0, 3 * 24));  // within the longest word's reach
+}
+
 // Prompts and labels that only page furniture starts with.
 bool is_prompt(std::string_view line) {
+  if (!may_be_prompt(line)) return false;
   static const RE2 prompt(
       R"((?i)^\s*(?:follow (?:me|us)\b|share (?:this|on|via|the)\b|share\s*$|subscribe\b|)"
       R"(sign up\b|click here\b|read (?:more|also|next|this next|the full)\b|also read\b|)"
@@ -47,9 +108,11 @@ bool is_short_furniture(std::string_view line) {
 }
 
 // A headline of another story cut off with an ellipsis (not a quote that trails off).
+// (The pattern (?:…|\.\.\.)\s*$, without an RE2 call per line.)
 bool is_teaser(std::string_view line) {
-  static const RE2 teaser(R"((?:…|\.\.\.)\s*$)");
-  return line.size() <= kMaxTeaser && RE2::PartialMatch(line, teaser);
+  if (line.size() > kMaxTeaser) return false;
+  while (!line.empty() && is_re2_space(line.back())) line.remove_suffix(1);
+  return line.ends_with("\xE2\x80\xA6") || line.ends_with("...");
 }
 
 // Short and without a sentence break before the ellipsis.

@@ -6,9 +6,8 @@ namespace dossier::text {
 
 LineIndex::LineIndex(std::string_view text) : size_(text.size()) {
   starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') starts_.push_back(i + 1);
-  }
+  for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
+    starts_.push_back(i + 1);
 }
 
 int LineIndex::line_of(std::size_t offset) const {

@@ -8,7 +8,41 @@
 
 namespace dossier::text {
 
+namespace {
+
+bool is_key_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// ASCII text: NFKC changes nothing and case folding is lower-casing, so the key is the text
+// lower-cased with its white space squeezed, made without utf8proc or a copy.
+bool ascii_key(std::string_view s, std::string& out) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  out.clear();
+  bool space = false;
+  for (char c : s) {
+    if (is_key_space(static_cast<unsigned char>(c))) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string name_key(std::string_view s) {
+  std::string out;
+  name_key_into(s, out);
+  return out;
+}
+
+void name_key_into(std::string_view s, std::string& out) {
+  if (ascii_key(s, out)) return;
   std::string valid = is_valid_utf8(s) ? std::string(s) : repair_utf8(s);
   utf8proc_uint8_t* mapped = nullptr;
   utf8proc_ssize_t n = utf8proc_map(
@@ -18,7 +52,7 @@ std::string name_key(std::string_view s) {
                                      UTF8PROC_CASEFOLD));
   std::string folded = n >= 0 ? std::string(reinterpret_cast<char*>(mapped), n) : valid;
   std::free(mapped);
-  std::string out;
+  out.clear();
   out.reserve(folded.size());
   bool space = false;
   for (std::size_t i = 0; i < folded.size(); ++i) {
@@ -34,7 +68,7 @@ std::string name_key(std::string_view s) {
         continue;
       }
     }
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    if (is_key_space(c)) {
       space = true;
       continue;
     }
@@ -42,7 +76,6 @@ std::string name_key(std::string_view s) {
     space = false;
     out += static_cast<char>(c);
   }
-  return out;
 }
 
 }  // namespace dossier::text

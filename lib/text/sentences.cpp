@@ -126,7 +126,26 @@ bool soft_break(std::string_view t, std::size_t ls, std::size_t nl, std::size_t 
   return !shouting;
 }
 
+// The bytes the sentence loop looks at: '\n', '.', '!', '?' and the first byte of '…'.
+constexpr std::array<bool, 256> kMayEnd = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {'\n', '.', '!', '?', '\xE2'}) t[c] = true;
+  return t;
+}();
+
 }  // namespace
+
+bool may_cut_sentences(std::string_view text) {
+  if (text.size() <= kMaxSentenceBytes) return false;
+  std::size_t longest = 0;
+  for (std::size_t s = 0; s < text.size();) {
+    std::size_t e = text.find('\n', s);
+    if (e == std::string_view::npos) e = text.size();
+    longest = std::max(longest, e - s);
+    s = e + 1;
+  }
+  return longest > kMaxSentenceBytes || wrap_width(text) != 0;
+}
 
 std::vector<Span> split_sentences(std::string_view text, std::size_t* cut) {
   std::vector<Span> out;
@@ -155,6 +174,9 @@ std::vector<Span> split_sentences(std::string_view text, std::size_t* cut) {
   };
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
+    // Most bytes can neither end a line nor a sentence: skip them in a tight loop.
+    while (i < text.size() && !kMayEnd[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == text.size()) break;
     char c = text[i];
     if (c == '\n') {
       if (!soft_break(text, line_start, i, width)) emit(i);

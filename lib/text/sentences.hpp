@@ -27,4 +27,10 @@ inline constexpr std::size_t kMaxWrapWidth = 200;
 
 std::vector<Span> split_sentences(std::string_view text, std::size_t* cut = nullptr);
 
+// False when split_sentences(text) surely cuts nothing: the text is no longer than
+// kMaxSentenceBytes, or no line is and the text is not hard-wrapped (every line break ends a
+// sentence). One
+// pass over the line breaks, for callers that need the cut count but not the sentences.
+bool may_cut_sentences(std::string_view text);
+
 }  // namespace dossier::text

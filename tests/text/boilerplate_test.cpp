@@ -86,3 +86,44 @@ TEST_CASE("CRLF line ends do not hide furniture", "[boilerplate]") {
   std::string t = "Article text here.\r\nRead more\r\n";
   CHECK(furniture(t) == std::vector<Span>{{20, 30}});
 }
+
+TEST_CASE("each kind of furniture line is found, whatever its case, after the prefilters",
+          "[boilerplate]") {
+  // Each line between two article paragraphs. The prefilters that spare most lines an RE2
+  // call must let every one of these through (the patterns were the only test before).
+  const std::string para = "Some text of an article that is long enough to be article text here.";
+  for (std::string line :
+       {"Share", "  share this", "SHARE", "\tFollow us", "Tags: a", "tagged with: x", "© 2024 Acme",
+        "(c) 2024", "(Reuters - London) x", "Photo by X", "Photographs: X", "Videos credits: x",
+        "Listen to this article", "Sign up for our newsletter", "Newsletter: subscribe",
+        "All Rights Reserved", "Getty Images", "Facebook | Twitter | LinkedIn", "Copy link",
+        "Copyright 2020 x", "COPYRIGHT", "By John Smith", "BY JOHN SMITH", "Written by Jane Doe",
+        "Author: Jane Doe", "  By Jane Doe | Reuters", "Also read: x", "Trending", "Most read:",
+        "Related articles:", "Advertisement", "Sponsored content", "Skip to main content",
+        "We use cookies to", "This website uses cookies", "Accept all cookies",
+        "Cookie settings", "Like us on Facebook", "Join us on Telegram", "Get the latest news",
+        "Enter your email", "Filed under: x", "Categories: x", "Topics: x", "More from x",
+        "Recommended for you", "See also: x", "Continue reading", "Click here",
+        "Subscribe now", "Sign up now", "Pictures: x", "Illustration: x", "Image source: x",
+        // RE2's (?i) matches s with U+017F LONG S and k with U+212A KELVIN SIGN.
+        "\xC5\xBFhare this", "(Shutter\xC5\xBFtock)", "Shutterstoc\xE2\x84\xAA"}) {
+    CAPTURE(line);
+    CHECK(furniture_lines(para + "\n" + line + "\n" + para) == std::vector<std::string>{line});
+  }
+  for (std::string line : {"The share price fell.", "Follow-up reports said so.", "\x0bShare",
+                           "Reading more into it.", "By the way, it said so.", "Tagline here"}) {
+    CAPTURE(line);
+    CHECK(furniture_lines(para + "\n" + line + "\n" + para).empty());
+  }
+}
+
+TEST_CASE("a teaser ends in an ellipsis and white space only", "[boilerplate]") {
+  const std::string para = "Some text of an article that is long enough to be article text here.";
+  for (std::string line : {"A headline…", "A headline... ", "A headline...\t", "A headline…\f"}) {
+    CAPTURE(line);
+    CHECK(furniture_lines(para + "\n" + line + "\n" + "Read more: x") ==
+          std::vector<std::string>{line, "Read more: x"});
+  }
+  CHECK(furniture_lines(para + "\nA headline.. \nRead more: x") ==
+        std::vector<std::string>{"Read more: x"});
+}

@@ -84,3 +84,25 @@ TEST_CASE("a huge single line is cut into bounded sentences, linearly") {
   CHECK(spans.front().start == 0);
   CHECK(spans.back().end == t.size());
 }
+
+TEST_CASE("sentences cannot be cut when every line is short and none is joined to the next") {
+  using dossier::text::may_cut_sentences;
+  // Web text: lines are paragraphs, some longer than a wrap width.
+  std::string web = "The ICO fined Acme.\nIt paid. The end.\n\n" + std::string(300, 'x') +
+                    "\n" + std::string(dossier::text::kMaxSentenceBytes, 'y');
+  CHECK_FALSE(may_cut_sentences(web));
+  CHECK_FALSE(may_cut_sentences(""));
+  CHECK_FALSE(may_cut_sentences("Short.\nLines.\n"));  // shorter than any sentence may be
+  std::size_t cut = 0;
+  split_sentences(web, &cut);
+  CHECK(cut == 0);
+  // A line one byte too long may be cut; a hard-wrapped text may join lines into long ones.
+  std::string long_line(dossier::text::kMaxSentenceBytes + 1, 'x');
+  CHECK(may_cut_sentences("Short.\n" + long_line));
+  CHECK_FALSE(may_cut_sentences(std::string(300, 'x') + "\n" + long_line.substr(1)));
+  std::string wrapped;
+  for (int i = 0; i < 200; ++i) wrapped += "wrapped text of a paragraph that runs on and on\n";
+  CHECK(may_cut_sentences(wrapped));
+  split_sentences(wrapped, &cut);
+  CHECK(cut > 0);
+}

@@ -234,12 +234,27 @@ int decade_of(std::string_view w) {
 // so a rule writes "year" in one branch and "year_b", "year_c" in the others).
 }  // namespace
 
-std::optional<text::Span> any_group(const rules::Hit& hit, std::string_view name) {
-  if (auto s = group_span(hit, name)) return s;
-  for (const char* alt : {"_b", "_c"}) {
-    if (auto s = group_span(hit, std::string(name) + alt)) return s;
+std::optional<text::Span> any_group(const rules::Hit& hit, std::string_view name,
+                                    std::string_view suffix) {
+  // One pass, no strings built: rank 0 is name+suffix, 1 its "_b", 2 its "_c"; the first group
+  // of the best rank wins, as looking each name up in turn would find.
+  const std::size_t n = name.size() + suffix.size();
+  const rules::Group* best = nullptr;
+  int best_rank = 3;
+  for (const rules::Group& g : hit.groups) {
+    std::string_view gn = g.name;
+    if (gn.size() < n || !gn.starts_with(name) || gn.substr(name.size(), suffix.size()) != suffix)
+      continue;
+    std::string_view alt = gn.substr(n);
+    int rank = alt.empty() ? 0 : alt == "_b" ? 1 : alt == "_c" ? 2 : 3;
+    if (rank < best_rank) {
+      best = &g;
+      best_rank = rank;
+      if (rank == 0) break;
+    }
   }
-  return std::nullopt;
+  if (!best) return std::nullopt;
+  return best->span;
 }
 
 namespace {
@@ -251,15 +266,13 @@ struct Groups {
   int part;
   std::string_view operator()(std::string_view name) const {
     if (part == 2) {
-      std::string twin = std::string(name) + "2";
-      if (auto s = any_group(hit, twin)) return text.substr(s->start, s->size());
+      if (auto s = any_group(hit, name, "2")) return text.substr(s->start, s->size());
     } else if (auto s = any_group(hit, name)) {
       return text.substr(s->start, s->size());
     }
     // What this part lacks it borrows from the other (the shared year of a range).
     if (part == 1 && (name == "year" || name == "month" || name == "yy")) {
-      std::string twin = std::string(name) + "2";
-      if (auto s = any_group(hit, twin)) return text.substr(s->start, s->size());
+      if (auto s = any_group(hit, name, "2")) return text.substr(s->start, s->size());
     }
     if (part == 2 && (name == "year" || name == "yy" || name == "month" || name == "yrel")) {
       if (auto s = any_group(hit, name)) return text.substr(s->start, s->size());

@@ -59,8 +59,10 @@ struct DateContext {
   std::vector<std::string>* warnings = nullptr;  // doubts worth telling the user
 };
 
-// A named group or its alternates name_b, name_c (RE2 forbids repeated names).
-std::optional<text::Span> any_group(const rules::Hit& hit, std::string_view name);
+// A named group or its alternates name_b, name_c (RE2 forbids repeated names); with `suffix`,
+// the group name+suffix or its alternates (any_group(hit, "month", "2"): month2, month2_b ...).
+std::optional<text::Span> any_group(const rules::Hit& hit, std::string_view name,
+                                    std::string_view suffix = {});
 
 // Fills value, precision, mod and anchor; false when the match is not a date after all.
 // `part` 2 reads the second date of a range (groups span2, month2...).

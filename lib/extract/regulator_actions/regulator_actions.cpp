@@ -59,12 +59,18 @@ std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Do
   const rules::KindRules& kr = rules.rules(rules::Kind::kRegulatorActions);
   if (kr.rules.empty()) return out;
   const std::string_view text = doc.text;
+  const auto& orgs = found.organisations;
+  // Without an organisation that can regulate no sentence yields an action; only the warning
+  // about cut sentences is left to give, and most texts cannot have any.
+  const bool any_regulator = std::any_of(orgs.begin(), orgs.end(),
+                                         [](const auto& o) { return can_regulate(o.category); });
   std::size_t cut = 0;
-  std::vector<text::Span> sentences = text::split_sentences(text, &cut);
+  std::vector<text::Span> sentences;
+  if (any_regulator || text::may_cut_sentences(text)) sentences = text::split_sentences(text, &cut);
   if (cut > 0)
     warnings.push_back(fmt::format("{} sentences longer than {} bytes were cut for regulator actions",
                                    cut, text::kMaxSentenceBytes));
-  const auto& orgs = found.organisations;
+  if (!any_regulator) return out;
   const auto& dates = found.dates;
   std::size_t oi = 0, di = 0;
   const OrganisationMention* last_regulator = nullptr;

@@ -13,14 +13,15 @@ namespace {
 // canonical name), then the gazetteer's order (by source priority).
 constexpr std::size_t kMaxAliases = 20;
 
-void fill_from_entity(ThreatActorMention& m, const rules::Entity& e) {
+// `said` is the key of the text the document used (m.text).
+void fill_from_entity(ThreatActorMention& m, const rules::Entity& e, std::string_view said) {
   m.name = e.name;
   m.country = e.country;
   m.sponsor = e.sponsor;
   m.ids = e.ids;
   // `aliases` are the canonical actor's other names; the name the document used is one of them.
-  std::vector<std::string> keys = {text::name_key(e.name)};
-  std::string said = text::name_key(m.text);
+  std::vector<std::string_view> keys = {e.key};  // views of keys the entity holds, and `said`
+  keys.reserve(kMaxAliases + 2);
   for (const rules::Alias& a : e.aliases) {
     if (said != keys[0] && a.key == said) {
       m.aliases.push_back(a.text);
@@ -44,13 +45,14 @@ std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text:
   const rules::KindNames& kn = rules.names(rules::Kind::kThreatActors);
   const auto& entities = kn.gazetteer.entities();
   std::vector<text::Span> taken;
+  std::string key;  // of each match's text, reused
   for (const rules::Hit& hit : kn.scanner.scan(doc.text, false, kMaxHitsPerScan)) {
-    const std::vector<int>* ids =
-        kn.gazetteer.lookup(std::string_view(doc.text).substr(hit.span.start, hit.span.size()));
+    text::name_key_into(std::string_view(doc.text).substr(hit.span.start, hit.span.size()), key);
+    const std::vector<int>* ids = kn.gazetteer.lookup_key(key);
     if (!ids || ids->empty()) continue;
     ThreatActorMention m;
     fill_mention(m, doc, hit.span, "threat_actors/gazetteer");
-    fill_from_entity(m, entities[ids->front()]);
+    fill_from_entity(m, entities[ids->front()], key);
     if (ids->size() > 1) {
       m.ambiguous = true;
       for (int i : *ids) m.candidates.push_back(entities[i].name);

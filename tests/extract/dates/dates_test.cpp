@@ -399,3 +399,15 @@ TEST_CASE("a span of abbreviated weekdays is opening hours, not a day", "[dates]
   CHECK(dates_of("Open mon - fri 9 to 5.", "2024-11-21").empty());
   CHECK(dates_of("Calls Mon to Fri only.", "2024-11-21").empty());
 }
+
+TEST_CASE("any_group finds a group, else its _b, else its _c alternate, with a suffix too",
+          "[dates]") {
+  rules::Hit hit;
+  hit.groups = {{"month_c", {0, 1}}, {"month_b", {1, 2}}, {"month", {2, 3}}, {"month2_c", {3, 4}},
+                {"month2_b", {4, 5}}, {"months", {5, 6}}, {"day_c", {6, 7}}};
+  CHECK(extract::dates::any_group(hit, "month") == text::Span{2, 3});
+  CHECK(extract::dates::any_group(hit, "month", "2") == text::Span{4, 5});
+  CHECK(extract::dates::any_group(hit, "day") == text::Span{6, 7});
+  CHECK(extract::dates::any_group(hit, "mon") == std::nullopt);
+  CHECK(extract::dates::any_group(hit, "year") == std::nullopt);
+}

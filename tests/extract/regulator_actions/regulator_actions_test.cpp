@@ -181,3 +181,23 @@ TEST_CASE("the DPA decision write-ups give each fine's regulator country, target
     CHECK(target * 100 >= n * 92);
   }
 }
+
+TEST_CASE("a text naming no regulator still says when its sentences were cut",
+          "[regulator_actions]") {
+  auto warnings_of = [](const std::string& text) {
+    text::Document doc;
+    doc.text = text;
+    doc.dct = "2024-11-21";
+    doc.dct_source = text::DctSource::kFlag;
+    extract::Extractions found = extract::extract(action_rules(), doc);
+    CHECK(found.regulator_actions.empty());
+    std::string all;
+    for (const std::string& w : doc.warnings) all += w + "\n";
+    return all;
+  };
+  std::string words;
+  while (words.size() <= text::kMaxSentenceBytes) words += "word ";
+  CHECK(warnings_of("Short line.\n" + words).find("1 sentences longer than 4096 bytes were cut") !=
+        std::string::npos);
+  CHECK(warnings_of("Short line.\n" + words.substr(0, 300)).find("were cut") == std::string::npos);
+}
