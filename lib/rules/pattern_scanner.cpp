@@ -106,7 +106,8 @@ bool PatternScanner::compile(std::string* error, Identify identify, long long ma
 bool PatternScanner::match_at(int i, std::string_view text, text::Span span, Hit* hit) const {
   const RE2& re = *c_->each[i];
   int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> sub(n);
+  thread_local std::vector<re2::StringPiece> sub;  // reused: one allocation per thread, not per hit
+  sub.assign(n, re2::StringPiece());
   if (!re.Match(re2::StringPiece(text.data(), text.size()), span.start, span.end,
                 RE2::ANCHOR_BOTH, sub.data(), n)) {
     return false;

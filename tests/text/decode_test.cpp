@@ -123,3 +123,15 @@ TEST_CASE("decode_owned gives the same text and frees the caller's bytes", "[dec
   CHECK(dossier::text::decode_owned(std::move(cp1252)).text ==
         "\xE2\x80\x9Cquoted\xE2\x80\x9D");
 }
+
+TEST_CASE("UTF-8 validity is judged at every offset, around the eight-byte ASCII steps",
+          "[decode]") {
+  for (std::size_t at = 0; at <= 24; ++at) {
+    CAPTURE(at);
+    std::string ascii(24, 'a');
+    CHECK(dossier::text::is_valid_utf8(ascii.substr(0, at)));
+    CHECK_FALSE(dossier::text::is_valid_utf8(ascii.substr(0, at) + "\xFF" + ascii));
+    CHECK(dossier::text::is_valid_utf8(ascii.substr(0, at) + "\xE2\x80\x99" + ascii));
+    CHECK_FALSE(dossier::text::is_valid_utf8(ascii.substr(0, at) + "\xE2\x80"));  // cut short
+  }
+}

@@ -7,7 +7,6 @@
 #include <tuple>
 
 #include "lib/extract/dates/normalise.hpp"
-#include "lib/extract/dates/tense.hpp"
 #include "lib/extract/mention.hpp"
 
 namespace dossier::extract::dates {
@@ -100,7 +99,7 @@ std::vector<DateMention> extract(const rules::RuleSet& rules, text::Document& do
     for (int part = 1; part <= (range ? 2 : 1); ++part) {
       const char* span_group = part == 2 ? "span2" : "span";
       text::Span span = any_group(hit, span_group).value_or(hit.span);
-      ctx.tense = clause_tense(doc.text, span);
+      ctx.set_mention(doc.text, span);
       DateMention m;
       if (!normalise(rule, hit, doc.text, ctx, m, part)) continue;
       fill_mention(m, doc, span, rule.id);

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "lib/extract/dates/holiday.hpp"
+#include "lib/extract/dates/tense.hpp"
 #include "lib/extract/mention.hpp"
 
 namespace dossier::extract::dates {
@@ -233,6 +234,17 @@ int decade_of(std::string_view w) {
 // A named group or one of its alternates (RE2 forbids repeating a name across alternatives,
 // so a rule writes "year" in one branch and "year_b", "year_c" in the others).
 }  // namespace
+
+Tense DateContext::tense() const {
+  if (!tense_) tense_ = text_.data() ? clause_tense(text_, mention_) : Tense::kUnknown;
+  return *tense_;
+}
+
+void DateContext::set_mention(std::string_view text, text::Span mention) {
+  text_ = text;
+  mention_ = mention;
+  tense_.reset();
+}
 
 std::optional<text::Span> any_group(const rules::Hit& hit, std::string_view name,
                                     std::string_view suffix) {
@@ -508,7 +520,7 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
       out.anchor = anchor;
     } else if (!year) {
       if (!ref || ref->month == 0) return false;
-      year = lean_year(*ref, month, month, 0, ctx.tense);
+      year = lean_year(*ref, month, month, 0, ctx.tense());
       out.anchor = anchor;
     }
     auto d = nth_weekday(year, month, wd, nth);
@@ -529,8 +541,8 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
     Ymd m = *ref;
     if (unit == "month") {
       m = month_shift(*ref, by.value_or(0));
-    } else if (ctx.tense == Tense::kFuture ? day < ref->day : day > ref->day) {
-      m = month_shift(*ref, ctx.tense == Tense::kFuture ? 1 : -1);
+    } else if (ctx.tense() == Tense::kFuture ? day < ref->day : day > ref->day) {
+      m = month_shift(*ref, ctx.tense() == Tense::kFuture ? 1 : -1);
     }
     if (!is_valid(m.year, m.month, day)) return false;
     out.value = fmt::format("{:04d}-{:02d}-{:02d}", m.year, m.month, day);
@@ -556,7 +568,7 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
       r = add_days(r, wd - 1);
       out.value = format_ymd(r);
     } else {
-      out.value = format_ymd(weekday_near(r, wd, wby, ctx.tense));
+      out.value = format_ymd(weekday_near(r, wd, wby, ctx.tense()));
     }
     out.precision = "day";
     out.anchor = anchor;
@@ -578,12 +590,12 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
       if (quarter) first = 3 * quarter - 2, last = 3 * quarter;
       if (half) first = 6 * half - 5, last = 6 * half;
       if (season) first = season_start(season), last = first + 2;
-      year = lean_year(*ref, first, last, day, ctx.tense);
+      year = lean_year(*ref, first, last, day, ctx.tense());
       if (season && std::string_view(season) == "WI" && ref->month <= 2 &&
-          ctx.tense != Tense::kFuture)
+          ctx.tense() != Tense::kFuture)
         year = ref->year - 1;  // the winter of January is the one that began in December
       out.anchor = anchor;
-    } else if (ref && quarter == 0 && half == 0 && !season && ctx.tense == Tense::kUnknown) {
+    } else if (ref && quarter == 0 && half == 0 && !season && ctx.tense() == Tense::kUnknown) {
       out.anchor = "none";  // a year-only reference cannot place a month
     } else {
       out.anchor = "none";
@@ -690,7 +702,7 @@ bool normalise_weekend(const Groups& g, const DateContext& ctx, DateMention& out
   int weeks = 0;
   if (by == -1) weeks = -1;
   else if (by == 1) weeks = 1;
-  else if (ctx.tense != Tense::kFuture && !in_weekend) weeks = -1;  // the one just past
+  else if (ctx.tense() != Tense::kFuture && !in_weekend) weeks = -1;  // the one just past
   auto [wy, wn] = iso_week(add_days(ref, 7 * weeks));
   out.value = fmt::format("{:04d}-W{:02d}-WE", wy, wn);
   out.anchor = "dct";
@@ -718,7 +730,7 @@ bool normalise_holiday(std::string_view spec, const Groups& g, const DateContext
     int y = ref.year;
     if (by == -1) y -= before(*day, ref) ? 0 : 1;
     else if (by == 1) y += before(ref, *day) ? 0 : 1;
-    else if (!by && ctx.tense == Tense::kFuture) y += before(*day, ref) ? 1 : 0;
+    else if (!by && ctx.tense() == Tense::kFuture) y += before(*day, ref) ? 1 : 0;
     else if (!by) y -= before(ref, *day) ? 1 : 0;
     day = holiday_in(spec, y);
     out.anchor = "dct";

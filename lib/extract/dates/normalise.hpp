@@ -54,9 +54,22 @@ struct DateContext {
   // resolves only expressions that need no finer precision.
   std::optional<Ymd> dct;
   std::optional<Ymd> previous;  // the last resolved date mention, for "the following month"
-  Tense tense = Tense::kUnknown;  // of the clause around the mention being normalised
   Order order = Order::kUnknown;  // the document's numeric-date order signals
   std::vector<std::string>* warnings = nullptr;  // doubts worth telling the user
+
+  // The tense of the clause around the mention being normalised (clause_tense, tense.hpp),
+  // found on first use: it costs RE2 calls, and most mentions (with a year) never ask.
+  // kUnknown when no mention was set.
+  Tense tense() const;
+  // The mention whose clause tense() reads; forgets the tense found for the one before.
+  void set_mention(std::string_view text, text::Span mention);
+  // Fixes the tense (tests; a caller that knows it).
+  void set_tense(Tense t) { tense_ = t; }
+
+ private:
+  std::string_view text_;
+  text::Span mention_;
+  mutable std::optional<Tense> tense_;
 };
 
 // A named group or its alternates name_b, name_c (RE2 forbids repeated names); with `suffix`,

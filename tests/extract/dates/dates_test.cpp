@@ -411,3 +411,17 @@ TEST_CASE("any_group finds a group, else its _b, else its _c alternate, with a s
   CHECK(extract::dates::any_group(hit, "mon") == std::nullopt);
   CHECK(extract::dates::any_group(hit, "year") == std::nullopt);
 }
+
+TEST_CASE("a date context finds its mention's clause tense when asked", "[dates]") {
+  using extract::dates::DateContext;
+  using extract::dates::Tense;
+  DateContext ctx;
+  CHECK(ctx.tense() == Tense::kUnknown);  // no mention set
+  std::string_view t = "The board will meet on 2 May. It said so on 3 May.";
+  ctx.set_mention(t, {23, 28});
+  CHECK(ctx.tense() == Tense::kFuture);
+  ctx.set_mention(t, {44, 49});
+  CHECK(ctx.tense() == Tense::kPast);
+  ctx.set_tense(Tense::kFuture);
+  CHECK(ctx.tense() == Tense::kFuture);
+}
