@@ -500,7 +500,7 @@ bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view 
     if (!wd || nth < 1 || nth > 5 || !month || !day) return false;
     if (!year) {
       if (!ref || ref->month == 0) return false;
-      year = lean_year(*ref, month, month, day, ctx.tense);
+      year = lean_year(*ref, month, month, day, ctx.tense());
       out.anchor = anchor;
     }
     if (!is_valid(year, month, day)) return false;
