@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <SQLiteCpp/Database.h>
+#include <fmt/format.h>
 
 #include "lib/rules/rule_set.hpp"
 #include "lib/store/database.hpp"
@@ -167,9 +168,10 @@ TEST_CASE("a new search index has 16 KB leaf pages and answers phrase queries",
   CHECK(db->execAndGet("SELECT v FROM documents_fts_config WHERE k = 'pgsz'").getInt() == 16000);
   std::vector<text::Document> docs;
   for (int i = 0; i < 200; ++i)
-    docs.push_back(doc("d" + std::to_string(i) + ".txt",
-                       "Report " + std::to_string(i) + ": the regulator fined the company after "
-                       "a data breach; the breach of data was reported late."));
+    docs.push_back(doc(fmt::format("d{}.txt", i),
+                       fmt::format("Report {}: the regulator fined the company after a data "
+                                   "breach; the breach of data was reported late.",
+                                   i)));
   docs.push_back(doc("x.txt", "data and breach, never as a phrase"));
   run(*db, docs);
   CHECK(hits(*db, "\"data breach\"") == 200);
