@@ -24,8 +24,8 @@ namespace dossier::pipeline {
 // Bounds on what is in flight. `jobs` items may always be in flight, whatever they weigh, so one
 // item heavier than `weight` still runs.
 struct InFlight {
-  std::size_t items = 1024;
-  std::uint64_t weight = 32u << 20;
+  std::size_t items = 256;
+  std::uint64_t weight = 16u << 20;
 };
 
 template <typename T, typename Weigh, typename Produce, typename Consume>

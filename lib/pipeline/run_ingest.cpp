@@ -22,6 +22,10 @@
 namespace dossier::pipeline {
 namespace {
 
+// The single writer is slower than the workers: a longer queue before it would only hold more
+// extracted documents in memory (1,024 in flight cost 90 MB more peak RSS on the 1 GB bench).
+constexpr InFlight kIngestInFlight{64, 8u << 20};
+
 struct Counts {
   std::size_t added = 0, replaced = 0, unchanged = 0, failed = 0, extractions = 0;
   std::uint64_t bytes = 0;
@@ -83,7 +87,7 @@ int ingest_unguarded(const IngestOptions& o) {
     return out;
   };
   ordered_parallel<Outcome>(
-      total, jobs, InFlight{}, [&](std::size_t i) { return walked.files[i].size; },
+      total, jobs, kIngestInFlight, [&](std::size_t i) { return walked.files[i].size; },
       [&](std::size_t i) {
         // An exception here would end the whole run (std::terminate in a worker thread): it
         // becomes this file's failure instead.
