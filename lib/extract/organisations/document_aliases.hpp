@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lib/extract/extraction.hpp"
@@ -16,18 +17,22 @@ namespace dossier::extract::organisations {
 
 class DocumentAliases {
  public:
+  // The table keeps pointers to `m` and views of `surface` and of `doc.text`: they must
+  // outlive it. Nothing is copied per mention; a name learnt twice costs one lookup.
+
   // Adds an acronym when `m` is followed by "(ACR)" whose capitals spell the initials of
   // `m.text`'s capitalised words ("Foreign Intelligence Service (SVR)" does not; gazetteer
   // entities do not need to: the text itself says the two are one).
   void learn_acronym(const text::Document& doc, const OrganisationMention& m, bool trusted);
   // Makes `surface` name `m`'s organisation in this document.
-  void learn(const std::string& surface, const OrganisationMention& m);
+  void learn(std::string_view surface, const OrganisationMention& m);
 
   // Mentions of learnt names that overlap none of `taken`, with rule `rule`.
   std::vector<OrganisationMention> find(const text::Document& doc, SpanSet taken) const;
 
  private:
-  std::map<std::string, OrganisationMention> by_surface_;  // first definition wins
+  // Surface -> the mention that defined it; first definition wins.
+  std::map<std::string_view, const OrganisationMention*> by_surface_;
 };
 
 // True when the capitals of `acronym` are the initials of `long_form`'s capitalised words in

@@ -107,3 +107,25 @@ TEST_CASE("two institutions joined by and are not one name", "[orgs]") {
   CHECK(orgs("emails from the Department of Health and Bureau of Customs arrived") ==
         std::vector<std::string>{"Department of Health|Department of Health|organisations/ministry-of|16|36"});
 }
+
+TEST_CASE("an alias learnt twice keeps its first organisation", "[orgs]") {
+  text::Document doc;
+  doc.text = "Acme said. Later Acme and more.";
+  doc.lines = text::LineIndex(doc.text);
+  extract::OrganisationMention first, second;
+  first.name = "Acme Widgets";
+  first.category = "company";
+  second.name = "Acme Holdings";
+  second.category = "other";
+  extract::organisations::DocumentAliases aliases;
+  aliases.learn(std::string_view(doc.text).substr(0, 4), first);
+  aliases.learn("Acme", second);
+  std::vector<extract::OrganisationMention> found = aliases.find(doc, {});
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].span.start == 0);
+  CHECK(found[1].span.start == 17);
+  CHECK(found[1].text == "Acme");
+  CHECK(found[1].name == "Acme Widgets");
+  CHECK(found[1].category == "company");
+  CHECK(found[1].rule == "organisations/document-alias");
+}
