@@ -1,11 +1,14 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <iterator>
 #include <thread>
 
+#include "lib/error.hpp"
 #include "lib/output/ndjson.hpp"
 #include "lib/pipeline/commands.hpp"
 #include "lib/pipeline/interrupt.hpp"
@@ -15,6 +18,7 @@
 #include "lib/source/display_path.hpp"
 #include "lib/source/jsonl.hpp"
 #include "lib/source/read_file.hpp"
+#include "lib/source/stdin_stream.hpp"
 
 namespace dossier::pipeline {
 namespace {
@@ -32,6 +36,21 @@ text::Document seed(const RunOptions& o, std::string id, std::string path) {
     d.dct_source = text::DctSource::kFlag;
   }
   return d;
+}
+
+// A read error on standard input (a closed or unreadable descriptor) ends the run.
+[[noreturn]] void stdin_unreadable() {
+  throw Fatal(fmt::format("standard input: cannot read: {}", std::strerror(errno)));
+}
+
+// Runs `read`, which reads standard input, with stdin_unreadable() for its read errors.
+template <typename F>
+auto stdin_guarded(F read) {
+  try {
+    return read();
+  } catch (const std::ios_base::failure&) {
+    stdin_unreadable();
+  }
 }
 
 struct Printer {
@@ -56,13 +75,15 @@ int extract_jsonl(const ExtractOptions& o, const rules::RuleSet& rules) {
   Printer print;
   std::size_t line_no = 0;
   const int jobs = jobs_of(o.jobs);
+  source::StdinStream in;
   while (!interrupted()) {
     std::vector<source::JsonlRecord> batch;
     while (batch.size() < 256) {
-      auto r = source::next_record(std::cin, line_no);
+      auto r = source::next_record(in.stream(), line_no);
       if (!r) break;
       batch.push_back(std::move(*r));
     }
+    if (in.stream().bad()) stdin_unreadable();  // getline keeps read errors as badbit
     if (batch.empty()) break;
     ordered_parallel<Outcome>(
         batch.size(), jobs, InFlight{},
@@ -93,13 +114,17 @@ int extract_jsonl(const ExtractOptions& o, const rules::RuleSet& rules) {
 int run_extract(const ExtractOptions& o) {
   install_interrupt_handlers();
   auto rules = load_rules(o.rules_dirs);
-  if (o.jsonl) return extract_jsonl(o, *rules);
+  if (o.jsonl) return stdin_guarded([&] { return extract_jsonl(o, *rules); });
 
   Printer print;
   std::vector<std::string> paths = o.paths;
   bool from_stdin = paths.empty() || (paths.size() == 1 && paths[0] == "-");
   if (from_stdin) {
-    std::string raw((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    std::string raw = stdin_guarded([] {
+      source::StdinStream in;
+      return std::string(std::istreambuf_iterator<char>(in.stream()),
+                         std::istreambuf_iterator<char>());
+    });
     print(process_bytes(*rules, seed(o, "-", "-"), raw));
     std::fflush(stdout);
     return print.failed ? kExitPartial : kExitOk;

@@ -1,0 +1,49 @@
+// extract reading standard input: JSON lines longer than its read buffer come through whole,
+// and a standard input that cannot be read ends the run with its reason, not an internal error.
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "tests/support/run_binary.hpp"
+
+using namespace dossier::testing;
+using nlohmann::json;
+
+TEST_CASE("extract --jsonl reads records longer than its 64 KB read buffer whole", "[e2e]") {
+  // 3 records of ~100 KB each, every one ending with a date after the buffer's size.
+  std::string input;
+  for (int i = 1; i <= 3; ++i) {
+    std::string text(100000, 'x');
+    for (std::size_t k = 80; k < text.size(); k += 81) text[k] = ' ';
+    text += fmt::format(" It was fined on {} May 2023.", i);
+    input += json{{"id", fmt::format("r{}", i)}, {"text", text}}.dump();
+    input += '\n';
+  }
+  RunResult r = run_dossier({"extract", "--jsonl"}, input);
+  REQUIRE(r.exit_code == 0);
+  std::istringstream lines(r.out);
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    ++n;
+    json j = json::parse(line);
+    CHECK(j["document"]["id"] == fmt::format("r{}", n));
+    REQUIRE(j["dates"].size() == 1);
+    CHECK(j["dates"][0]["value"] == fmt::format("2023-05-{:02}", n));
+  }
+  CHECK(n == 3);
+}
+
+TEST_CASE("a closed standard input is exit 1 with 'standard input: cannot read'", "[e2e]") {
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"extract"}, std::vector<std::string>{"extract", "--jsonl"}}) {
+    Launch l(args);
+    l.prefix = {"/bin/bash", "-c", "exec \"$@\" <&-", "bash"};
+    RunResult r = run_dossier(l);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("standard input: cannot read: Bad file descriptor") != std::string::npos);
+  }
+}
