@@ -8,23 +8,16 @@
 #include <new>
 #include <stdexcept>
 
+#include "tests/support/writer_fixture.hpp"
+
 using dossier::pipeline::Outcome;
 using dossier::pipeline::process_bytes;
+using dossier::testing::no_rules;
 namespace extract = dossier::extract;
 namespace rules = dossier::rules;
 namespace text = dossier::text;
 
 namespace {
-
-const rules::RuleSet& no_rules() {
-  static std::shared_ptr<const rules::RuleSet> r = [] {
-    rules::Diagnostics diags;
-    auto set = rules::RuleSet::load_texts({}, diags);
-    REQUIRE(diags.empty());
-    return set;
-  }();
-  return *r;
-}
 
 text::Document seed(const std::string& path) {
   text::Document d;

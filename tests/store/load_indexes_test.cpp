@@ -12,28 +12,13 @@
 #include "lib/store/database.hpp"
 #include "lib/store/writer.hpp"
 #include "tests/support/run_binary.hpp"
+#include "tests/support/writer_fixture.hpp"
 
 using namespace dossier;
+using dossier::testing::no_rules;
+using dossier::testing::stored_document;
 
 namespace {
-
-const rules::RuleSet& no_rules() {
-  static std::shared_ptr<const rules::RuleSet> set = [] {
-    rules::Diagnostics diags;
-    return rules::RuleSet::load_texts({}, diags);
-  }();
-  return *set;
-}
-
-text::Document doc(const std::string& path, const std::string& text) {
-  text::Document d;
-  d.id = d.path = path;
-  d.text = text;
-  d.sha256 = std::string(64, '0');  // (assigning a literal here trips GCC 12's -Wrestrict)
-  d.bytes = text.size();
-  d.encoding = "utf-8";
-  return d;
-}
 
 // One date, so that the dates table has a row to index.
 extract::Extractions one_date() {
@@ -85,7 +70,7 @@ TEST_CASE("a first load drops the secondary indexes and builds them at its end",
   store::Writer w(*db, no_rules());
   w.begin_run();
   CHECK(load_indexes(*db).empty());
-  w.write_document(doc("a.txt", "2024 was a year."), one_date(), 0);
+  w.write_document(stored_document("a.txt", "2024 was a year."), one_date(), 0);
   w.finish_run("ok", nlohmann::json::object());
   CHECK(load_indexes(*db) == kAll);
   CHECK(db->execAndGet("PRAGMA integrity_check").getString() == "ok");
@@ -99,7 +84,7 @@ TEST_CASE("an interrupted first load builds the secondary indexes too", "[store]
   auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
   store::Writer w(*db, no_rules());
   w.begin_run();
-  w.write_document(doc("a.txt", "2024"), one_date(), 0);
+  w.write_document(stored_document("a.txt", "2024"), one_date(), 0);
   w.finish_run("interrupted", nlohmann::json::object());
   CHECK(load_indexes(*db) == kAll);
 }
@@ -112,7 +97,7 @@ TEST_CASE("a first load killed before its end leaves indexes the next open build
     auto db = store::open_database(path, store::OpenMode::kReadWrite);
     store::Writer w(*db, no_rules());
     w.begin_run();
-    w.write_document(doc("a.txt", "2024"), one_date(), 0);
+    w.write_document(stored_document("a.txt", "2024"), one_date(), 0);
     w.maybe_commit(true);
     // Killed here: no finish_run.
   }
@@ -132,13 +117,13 @@ TEST_CASE("a run into a database that has documents keeps its indexes", "[store]
   {
     store::Writer w(*db, no_rules());
     w.begin_run();
-    w.write_document(doc("a.txt", "2024"), one_date(), 0);
+    w.write_document(stored_document("a.txt", "2024"), one_date(), 0);
     w.finish_run("ok", nlohmann::json::object());
   }
   store::Writer w(*db, no_rules());
   w.begin_run();
   CHECK(load_indexes(*db) == kAll);
-  w.write_document(doc("b.txt", "2024"), one_date(), 0);
+  w.write_document(stored_document("b.txt", "2024"), one_date(), 0);
   w.finish_run("ok", nlohmann::json::object());
   CHECK(load_indexes(*db) == kAll);
   CHECK(db->execAndGet("PRAGMA integrity_check").getString() == "ok");

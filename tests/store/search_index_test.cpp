@@ -11,28 +11,13 @@
 #include "lib/store/schema.hpp"
 #include "lib/store/writer.hpp"
 #include "tests/support/run_binary.hpp"
+#include "tests/support/writer_fixture.hpp"
 
 using namespace dossier;
+using dossier::testing::no_rules;
+using dossier::testing::stored_document;
 
 namespace {
-
-const rules::RuleSet& no_rules() {
-  static std::shared_ptr<const rules::RuleSet> set = [] {
-    rules::Diagnostics diags;
-    return rules::RuleSet::load_texts({}, diags);
-  }();
-  return *set;
-}
-
-text::Document doc(const std::string& path, const std::string& text) {
-  text::Document d;
-  d.id = d.path = path;
-  d.text = text;
-  d.sha256 = "x";
-  d.bytes = text.size();
-  d.encoding = "utf-8";
-  return d;
-}
 
 // One run writing `docs`, closed with `status`.
 void run(SQLite::Database& db, const std::vector<text::Document>& docs,
@@ -64,7 +49,7 @@ void check_index(SQLite::Database& db) {
 TEST_CASE("documents are searchable when the run ends and none stays pending", "[store][search]") {
   testing::TempDir t;
   auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
-  run(*db, {doc("a.txt", "The regulator fined Acme."), doc("b.txt", "Nothing here.")});
+  run(*db, {stored_document("a.txt", "The regulator fined Acme."), stored_document("b.txt", "Nothing here.")});
   CHECK(hits(*db, "fined") == 1);
   CHECK(hits(*db, "nothing") == 1);
   CHECK(pending(*db) == 0);
@@ -77,15 +62,15 @@ TEST_CASE("a long run indexes each chunk of text as it goes, not only at its end
   auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
   store::Writer w(*db, no_rules(), /*index_chunk_bytes=*/30);
   w.begin_run();
-  w.write_document(doc("a.txt", "alpha is twenty bytes"), {}, 0);
+  w.write_document(stored_document("a.txt", "alpha is twenty bytes"), {}, 0);
   w.maybe_commit(true);
   CHECK(hits(*db, "alpha") == 0);  // 21 bytes: under one chunk
-  w.write_document(doc("b.txt", "bravo is twenty bytes"), {}, 0);
+  w.write_document(stored_document("b.txt", "bravo is twenty bytes"), {}, 0);
   w.maybe_commit(true);
   CHECK(hits(*db, "alpha") == 1);
   CHECK(hits(*db, "bravo") == 1);
   CHECK(pending(*db) == 0);
-  w.write_document(doc("c.txt", "charlie"), {}, 0);
+  w.write_document(stored_document("c.txt", "charlie"), {}, 0);
   w.finish_run("ok", nlohmann::json::object());
   CHECK(hits(*db, "charlie") == 1);
   check_index(*db);
@@ -95,7 +80,7 @@ TEST_CASE("a document replaced before it was indexed is indexed once, with its n
           "[store][search]") {
   testing::TempDir t;
   auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
-  run(*db, {doc("a.txt", "alpha version"), doc("a.txt", "bravo version")});
+  run(*db, {stored_document("a.txt", "alpha version"), stored_document("a.txt", "bravo version")});
   CHECK(hits(*db, "alpha") == 0);
   CHECK(hits(*db, "bravo") == 1);
   CHECK(hits(*db, "version") == 1);
@@ -106,8 +91,8 @@ TEST_CASE("an indexed document replaced by a later run leaves none of its old wo
           "[store][search]") {
   testing::TempDir t;
   auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
-  run(*db, {doc("a.txt", "alpha version")});
-  run(*db, {doc("a.txt", "bravo version")});
+  run(*db, {stored_document("a.txt", "alpha version")});
+  run(*db, {stored_document("a.txt", "bravo version")});
   CHECK(hits(*db, "alpha") == 0);
   CHECK(hits(*db, "bravo") == 1);
   check_index(*db);
@@ -117,7 +102,7 @@ TEST_CASE("an interrupted run leaves its documents pending and the next run inde
           "[store][search]") {
   testing::TempDir t;
   auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
-  run(*db, {doc("a.txt", "alpha")}, "interrupted");
+  run(*db, {stored_document("a.txt", "alpha")}, "interrupted");
   CHECK(hits(*db, "alpha") == 0);
   CHECK(pending(*db) == 1);
   run(*db, {});
@@ -132,7 +117,7 @@ TEST_CASE("a version 1 database, indexed row by row, is migrated and stays searc
   std::string path = (t.path() / "d.sqlite").string();
   {
     auto db = store::open_database(path, store::OpenMode::kReadWrite);
-    run(*db, {doc("a.txt", "alpha")});
+    run(*db, {stored_document("a.txt", "alpha")});
     // Back to version 1: no search_pending, triggers that index on insert.
     db->exec(R"SQL(
       DROP TRIGGER documents_ai; DROP TRIGGER documents_ad; DROP TRIGGER documents_au;
@@ -154,7 +139,7 @@ TEST_CASE("a version 1 database, indexed row by row, is migrated and stays searc
   auto db = store::open_database(path, store::OpenMode::kReadWrite);
   CHECK(store::schema_version(*db) == store::kSchemaVersion);
   CHECK(hits(*db, "alpha") == 1);
-  run(*db, {doc("a.txt", "bravo"), doc("b.txt", "charlie")});
+  run(*db, {stored_document("a.txt", "bravo"), stored_document("b.txt", "charlie")});
   CHECK(hits(*db, "alpha") == 0);
   CHECK(hits(*db, "bravo") == 1);
   CHECK(hits(*db, "charlie") == 1);
@@ -168,11 +153,11 @@ TEST_CASE("a new search index has 16 KB leaf pages and answers phrase queries",
   CHECK(db->execAndGet("SELECT v FROM documents_fts_config WHERE k = 'pgsz'").getInt() == 16000);
   std::vector<text::Document> docs;
   for (int i = 0; i < 200; ++i)
-    docs.push_back(doc(fmt::format("d{}.txt", i),
+    docs.push_back(stored_document(fmt::format("d{}.txt", i),
                        fmt::format("Report {}: the regulator fined the company after a data "
                                    "breach; the breach of data was reported late.",
                                    i)));
-  docs.push_back(doc("x.txt", "data and breach, never as a phrase"));
+  docs.push_back(stored_document("x.txt", "data and breach, never as a phrase"));
   run(*db, docs);
   CHECK(hits(*db, "\"data breach\"") == 200);
   CHECK(hits(*db, "data AND breach") == 201);
@@ -195,12 +180,12 @@ TEST_CASE("indexing a chunk leaves the search index's automerge setting as it fo
     for (const auto& d : docs) w.write_document(d, {}, 0);
     w.finish_run("ok", nlohmann::json::object());
   };
-  run_small_chunks({doc("a.txt", "alpha is a bulk chunk")});
+  run_small_chunks({stored_document("a.txt", "alpha is a bulk chunk")});
   CHECK(automerge() == 4);  // FTS5's default
   db->exec("INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 8)");
-  run_small_chunks({doc("b.txt", "bravo is a bulk chunk")});
+  run_small_chunks({stored_document("b.txt", "bravo is a bulk chunk")});
   CHECK(automerge() == 8);
-  run_small_chunks({doc("c.txt", "charlie")});  // under 10 bytes: automerge left alone
+  run_small_chunks({stored_document("c.txt", "charlie")});  // under 10 bytes: automerge left alone
   CHECK(automerge() == 8);
   CHECK(hits(*db, "bravo") == 1);
   CHECK(hits(*db, "charlie") == 1);
