@@ -94,3 +94,31 @@ TEST_CASE("items heavier than the whole budget still run, one per thread", "[pip
   CHECK(consumed == 50);
   CHECK(c.most.load() <= 2);
 }
+
+// Wake-ups come in batches (of results for the consumer, of room for the workers). Whatever the
+// window, budget and thread count, someone must still be woken: a wait that nobody ends hangs
+// this test (without a stop flag the consumer waits with no timeout).
+TEST_CASE("batched wake-ups never leave every thread waiting", "[pipeline]") {
+  using dossier::pipeline::InFlight;
+  for (int jobs : {1, 2, 3, 5}) {
+    for (std::size_t items : {1, 2, 3, 8, 17, 64}) {
+      for (std::uint64_t budget : {0, 1, 25, 100}) {
+        CAPTURE(jobs, items, budget);
+        std::vector<std::size_t> seen;
+        ordered_parallel<std::size_t>(
+            300, jobs, InFlight{items, budget},
+            [](std::size_t i) { return std::uint64_t{i % 7 == 0 ? 30u : 5u}; },
+            [](std::size_t i) {
+              if (i % 13 == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
+              return i;
+            },
+            [&](std::size_t i, std::size_t&& v) {
+              CHECK(v == i);
+              if (i % 50 == 0) std::this_thread::sleep_for(std::chrono::microseconds(300));
+              seen.push_back(i);
+            });
+        CHECK(seen.size() == 300);
+      }
+    }
+  }
+}
