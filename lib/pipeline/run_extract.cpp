@@ -53,22 +53,45 @@ auto stdin_guarded(F read) {
   }
 }
 
+// One document's output, formatted by the worker that extracted it (so the thread that prints,
+// in input order, only writes): its NDJSON line and, when it failed, its stderr line.
+struct Rendered {
+  std::string line;      // with its '\n'
+  std::string complaint;  // "path: reason\n" when the document failed, else empty
+};
+
+Rendered render_failure(const Outcome& o, const std::string& error) {
+  Rendered r;
+  r.complaint = fmt::format(
+      "{}: {}\n", source::display_path(o.doc.path.empty() ? o.doc.id : o.doc.path), error);
+  r.line = output::error_line(o.doc.id, o.doc.path, error) + '\n';
+  return r;
+}
+
+// Runs on a worker thread: what it throws (out of memory formatting a huge document) becomes
+// the document's failure, not the end of the run.
+Rendered render(const Outcome& o) {
+  if (o.status == Outcome::Status::kFailed) return render_failure(o, o.error);
+  try {
+    Rendered r;
+    r.line = output::document_line(o.doc, o.x);
+    r.line += '\n';
+    return r;
+  } catch (...) {
+    return render_failure(o, reason_of_current_exception());
+  }
+}
+
 struct Printer {
   std::size_t failed = 0;
-  void operator()(const Outcome& o) {
-    if (o.status == Outcome::Status::kFailed) {
+  void operator()(const Rendered& r) {
+    if (!r.complaint.empty()) {
       ++failed;
-      std::fprintf(stderr, "%s: %s\n",
-                   source::display_path(o.doc.path.empty() ? o.doc.id : o.doc.path).c_str(),
-                   o.error.c_str());
-      std::string line = output::error_line(o.doc.id, o.doc.path, o.error);
-      std::fwrite(line.data(), 1, line.size(), stdout);
-    } else {
-      std::string line = output::document_line(o.doc, o.x);
-      std::fwrite(line.data(), 1, line.size(), stdout);
+      std::fwrite(r.complaint.data(), 1, r.complaint.size(), stderr);
     }
-    std::fputc('\n', stdout);
+    std::fwrite(r.line.data(), 1, r.line.size(), stdout);
   }
+  void operator()(const Outcome& o) { (*this)(render(o)); }
 };
 
 int extract_jsonl(const ExtractOptions& o, const rules::RuleSet& rules) {
@@ -85,7 +108,7 @@ int extract_jsonl(const ExtractOptions& o, const rules::RuleSet& rules) {
     }
     if (in.stream().bad()) stdin_unreadable();  // getline keeps read errors as badbit
     if (batch.empty()) break;
-    ordered_parallel<Outcome>(
+    ordered_parallel<Rendered>(
         batch.size(), jobs, InFlight{},
         [&](std::size_t i) { return std::uint64_t{batch[i].text.size()}; },
         [&](std::size_t i) {
@@ -95,14 +118,14 @@ int extract_jsonl(const ExtractOptions& o, const rules::RuleSet& rules) {
             Outcome out;
             out.doc = std::move(d);
             out.error = fmt::format("line {}: {}", r.line, r.error);
-            return out;
+            return render(out);
           }
           d.title = r.title;
           d.source = r.source;
           d.input_date = r.date;
-          return process_bytes(rules, std::move(d), r.text);
+          return render(process_bytes(rules, std::move(d), r.text));
         },
-        [&](std::size_t, Outcome&& out) { print(out); }, &interrupted());
+        [&](std::size_t, Rendered&& out) { print(out); }, &interrupted());
   }
   std::fflush(stdout);
   if (interrupted()) return kExitInterrupted;
@@ -137,7 +160,7 @@ int run_extract(const ExtractOptions& o) {
     print(out);
   }
   const int jobs = jobs_of(o.jobs);
-  ordered_parallel<Outcome>(
+  ordered_parallel<Rendered>(
       walked.files.size(), jobs, InFlight{},
       [&](std::size_t i) { return walked.files[i].size; },
       [&](std::size_t i) {
@@ -147,11 +170,11 @@ int run_extract(const ExtractOptions& o) {
           Outcome out;
           out.doc = seed(o, f.path, f.path);
           out.error = r.error;
-          return out;
+          return render(out);
         }
-        return process_bytes(*rules, seed(o, f.path, f.path), r.data);
+        return render(process_bytes(*rules, seed(o, f.path, f.path), r.data));
       },
-      [&](std::size_t, Outcome&& out) { print(out); }, &interrupted());
+      [&](std::size_t, Rendered&& out) { print(out); }, &interrupted());
   std::fflush(stdout);
   if (interrupted()) return kExitInterrupted;
   return print.failed ? kExitPartial : kExitOk;
