@@ -92,19 +92,20 @@ bool is_prompt(std::string_view line) {
   return RE2::PartialMatch(line, prompt);
 }
 
-// Furniture anywhere in a short line: newsletters, social links, credits, rights.
+// Furniture in a short line: newsletters, social links, credits, rights anywhere in it (any
+// case), or a byline. One pattern, so one RE2 call per line.
 bool is_short_furniture(std::string_view line) {
-  static const RE2 anywhere(
-      R"((?i)\bnewsletter\b.*\b(?:sign up|subscribe|inbox)\b|\b(?:sign up|subscribe)\b.*\bnewsletter|)"
+  static const RE2 furniture(
+      R"((?i:\bnewsletter\b.*\b(?:sign up|subscribe|inbox)\b|\b(?:sign up|subscribe)\b.*\bnewsletter|)"
       R"(\ball rights reserved\b|\bgetty images\s*\)?\s*$|\bshutterstock\s*\)?\s*$|)"
       R"(^\s*(?:(?:share|tweet|email|print|facebook|twitter|linkedin|reddit|whatsapp|telegram|)"
-      R"(copy link|pinterest|mastodon|bluesky|threads)\s*[|•·,/]?\s*)+$)");
-  static const RE2 byline(
+      R"(copy link|pinterest|mastodon|bluesky|threads)\s*[|•·,/]?\s*)+$)|)"
+      // A byline (case matters: names are capitalised).
       R"(^\s*(?:By|BY|Written by|Words by|Reporting by|Author:)\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*)"
       R"((?:\s+[A-Z][\w.'’-]*){0,2}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*)"
       R"((?:\s*[|•·–—-].*|,\s+[\w ]+)?\s*$)");
   if (line.size() > 160) return false;
-  return RE2::PartialMatch(line, anywhere) || RE2::PartialMatch(line, byline);
+  return RE2::PartialMatch(line, furniture);
 }
 
 // A headline of another story cut off with an ellipsis (not a quote that trails off).
