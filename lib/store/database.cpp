@@ -57,6 +57,16 @@ void migrate(SQLite::Database& db, const std::string& path) {
   }
 }
 
+// Process-wide SQLite settings, made once before the first connection opens.
+// No memory statistics: with them every allocation SQLite makes takes a global mutex.
+void configure_sqlite() {
+  static const bool once = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)once;
+}
+
 }  // namespace
 
 int schema_version(SQLite::Database& db) {
@@ -64,20 +74,22 @@ int schema_version(SQLite::Database& db) {
 }
 
 std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMode mode) {
+  configure_sqlite();
   std::unique_ptr<SQLite::Database> db;
   try {
     if (mode == OpenMode::kReadOnly) {
       if (!std::filesystem::exists(path)) {
         throw Fatal(fmt::format("{}: no such database (run `dossier ingest` first)", path));
       }
-      db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
+      db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
     } else {
       std::filesystem::path parent = std::filesystem::path(path).parent_path();
       if (!parent.empty() && !std::filesystem::is_directory(parent)) {
         throw Fatal(fmt::format("{}: cannot create database: folder {} does not exist", path,
                                 parent.string()));
       }
-      db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      db = std::make_unique<SQLite::Database>(
+          path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
       // SQLite quietly opens a file it may not write read-only; say so before any work is done.
       if (sqlite3_db_readonly(db->getHandle(), "main") == 1) {
         throw Fatal(fmt::format("{}: database is read-only (check the file's and its folder's "
