@@ -24,6 +24,7 @@
 #include "lib/extract/regulator_actions/regulator_actions.hpp"
 #include "lib/extract/threat_actors/threat_actors.hpp"
 #include "lib/text/boilerplate.hpp"
+#include "lib/text/sentences.hpp"
 #include "lib/text/title.hpp"
 #include "lib/rules/rule_set.hpp"
 #include "lib/text/decode.hpp"
@@ -152,13 +153,15 @@ int main(int argc, char** argv) {
   });
   time_stage("  threat actors", bytes, [&] {
     return each([&](text::Document& d, extract::Extractions& x) {
-      x.threat_actors = extract::threat_actors::extract(*set, d, warnings);
+      text::Sentences sentences(d.text);
+      x.threat_actors = extract::threat_actors::extract(*set, d, sentences, warnings);
       return x.threat_actors.size();
     });
   });
   time_stage("  regulator actions", bytes, [&] {
     return each([&](text::Document& d, extract::Extractions& x) {
-      x.regulator_actions = extract::regulator_actions::extract(*set, d, x, warnings);
+      text::Sentences sentences(d.text);
+      x.regulator_actions = extract::regulator_actions::extract(*set, d, x, sentences, warnings);
       return x.regulator_actions.size();
     });
   });

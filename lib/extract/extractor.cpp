@@ -8,6 +8,7 @@
 #include "lib/extract/regulator_actions/regulator_actions.hpp"
 #include "lib/extract/threat_actors/threat_actors.hpp"
 #include "lib/text/boilerplate.hpp"
+#include "lib/text/sentences.hpp"
 #include "lib/text/title.hpp"
 
 namespace dossier::extract {
@@ -39,9 +40,13 @@ Extractions extract(const rules::RuleSet& rules, text::Document& doc) {
   if (doc.dct.empty()) doc.warnings.push_back("no creation date found: relative dates left unresolved");
   x.organisations = organisations::extract(rules, doc, doc.warnings);
   cap(x.organisations, budget, "organisations", doc);
-  x.threat_actors = threat_actors::extract(rules, doc, doc.warnings);
+  text::Sentences sentences(doc.text);  // split once, by whichever needs them first
+  x.threat_actors = threat_actors::extract(rules, doc, sentences, doc.warnings);
   cap(x.threat_actors, budget, "threat actors", doc);
-  x.regulator_actions = regulator_actions::extract(rules, doc, x, doc.warnings);
+  if (std::size_t cut = sentences.cut())
+    doc.warnings.push_back(fmt::format("{} sentences longer than {} bytes were cut for regulator actions",
+                                       cut, text::kMaxSentenceBytes));
+  x.regulator_actions = regulator_actions::extract(rules, doc, x, sentences, doc.warnings);
   cap(x.regulator_actions, budget, "regulator actions", doc);
   return x;
 }

@@ -199,4 +199,15 @@ std::vector<Span> split_sentences(std::string_view text, std::size_t* cut) {
   return out;
 }
 
+const std::vector<Span>& Sentences::spans() {
+  if (!spans_) spans_ = split_sentences(text_, &cut_);
+  return *spans_;
+}
+
+std::size_t Sentences::cut() {
+  if (!spans_ && !may_cut_sentences(text_)) return 0;
+  spans();
+  return cut_;
+}
+
 }  // namespace dossier::text

@@ -15,6 +15,7 @@
 // possible) so that later per-sentence work stays bounded; `cut` counts how often that happened.
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -32,5 +33,20 @@ std::vector<Span> split_sentences(std::string_view text, std::size_t* cut = null
 // sentence). One
 // pass over the line breaks, for callers that need the cut count but not the sentences.
 bool may_cut_sentences(std::string_view text);
+
+// A document's sentences, split on first use and kept: the extractors that need them (threat
+// actors' attribution, regulator actions) share one split. One per document and thread.
+class Sentences {
+ public:
+  explicit Sentences(std::string_view text) : text_(text) {}
+  const std::vector<Span>& spans();
+  // How many sentences split_sentences cut; 0 without splitting when none can be.
+  std::size_t cut();
+
+ private:
+  std::string_view text_;
+  std::optional<std::vector<Span>> spans_;
+  std::size_t cut_ = 0;
+};
 
 }  // namespace dossier::text

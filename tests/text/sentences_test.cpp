@@ -106,3 +106,25 @@ TEST_CASE("sentences cannot be cut when every line is short and none is joined t
   split_sentences(wrapped, &cut);
   CHECK(cut > 0);
 }
+
+TEST_CASE("a document's sentences are split once and give the same spans and cut count") {
+  using dossier::text::Sentences;
+  std::string long_line(dossier::text::kMaxSentenceBytes * 2 + 10, 'x');
+  for (std::size_t i = 50; i < long_line.size(); i += 50) long_line[i] = ' ';
+  std::string text = "The ICO fined Acme. It paid.\n" + long_line;
+  std::size_t cut = 0;
+  auto expected = split_sentences(text, &cut);
+  REQUIRE(cut > 0);
+  // Asked for the cut count first, then the spans (as the extractor and regulator actions do).
+  Sentences s(text);
+  CHECK(s.cut() == cut);
+  CHECK(s.spans() == expected);
+  CHECK(&s.spans() == &s.spans());  // kept, not split again
+  // Spans first, then the count.
+  Sentences t(text);
+  CHECK(t.spans() == expected);
+  CHECK(t.cut() == cut);
+  // A text no sentence of which can be cut counts none without splitting.
+  Sentences web("Short.\nLines.\n");
+  CHECK(web.cut() == 0);
+}

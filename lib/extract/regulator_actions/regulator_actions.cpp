@@ -53,24 +53,17 @@ bool can_regulate(std::string_view c) {
 }
 
 std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Document& doc,
-                                     const Extractions& found,
+                                     const Extractions& found, text::Sentences& split,
                                      std::vector<std::string>& warnings) {
   std::vector<RegulatorAction> out;
   const rules::KindRules& kr = rules.rules(rules::Kind::kRegulatorActions);
   if (kr.rules.empty()) return out;
   const std::string_view text = doc.text;
   const auto& orgs = found.organisations;
-  // Without an organisation that can regulate no sentence yields an action; only the warning
-  // about cut sentences is left to give, and most texts cannot have any.
-  const bool any_regulator = std::any_of(orgs.begin(), orgs.end(),
-                                         [](const auto& o) { return can_regulate(o.category); });
-  std::size_t cut = 0;
-  std::vector<text::Span> sentences;
-  if (any_regulator || text::may_cut_sentences(text)) sentences = text::split_sentences(text, &cut);
-  if (cut > 0)
-    warnings.push_back(fmt::format("{} sentences longer than {} bytes were cut for regulator actions",
-                                   cut, text::kMaxSentenceBytes));
-  if (!any_regulator) return out;
+  // Without an organisation that can regulate no sentence yields an action.
+  if (std::none_of(orgs.begin(), orgs.end(), [](const auto& o) { return can_regulate(o.category); }))
+    return out;
+  const std::vector<text::Span>& sentences = split.spans();
   const auto& dates = found.dates;
   std::size_t oi = 0, di = 0;
   const OrganisationMention* last_regulator = nullptr;

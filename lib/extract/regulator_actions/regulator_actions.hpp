@@ -19,12 +19,15 @@
 #include "lib/extract/extraction.hpp"
 #include "lib/rules/rule_set.hpp"
 #include "lib/text/document.hpp"
+#include "lib/text/sentences.hpp"
 
 namespace dossier::extract::regulator_actions {
 
-// `warnings` collects what the document made doubtful; they end up in its NDJSON line.
+// `sentences` are doc's (split on first use); `warnings` collects what the document made
+// doubtful; they end up in its NDJSON line.
 std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Document& doc,
-                                     const Extractions& found, std::vector<std::string>& warnings);
+                                     const Extractions& found, text::Sentences& sentences,
+                                     std::vector<std::string>& warnings);
 
 // Organisation categories that can act as regulators.
 bool can_regulate(std::string_view category);

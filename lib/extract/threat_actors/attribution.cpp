@@ -68,9 +68,9 @@ Attribution attribution_of(const rules::Rule& rule, const rules::Hit& hit,
 
 void apply_attributions(std::vector<ThreatActorMention>& mentions,
                         const std::vector<Attribution>& cues, const text::Document& doc,
-                        std::vector<std::string>& warnings) {
+                        text::Sentences& split, std::vector<std::string>& warnings) {
   if (cues.empty() || mentions.empty()) return;
-  std::vector<text::Span> sentences = text::split_sentences(doc.text);
+  const std::vector<text::Span>& sentences = split.spans();
   std::vector<int> cue_sentence;
   for (const Attribution& c : cues) cue_sentence.push_back(sentence_of(sentences, c.span.start));
   for (ThreatActorMention& m : mentions) {

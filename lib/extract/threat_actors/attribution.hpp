@@ -12,6 +12,7 @@
 #include "lib/extract/extraction.hpp"
 #include "lib/rules/rule_set.hpp"
 #include "lib/text/document.hpp"
+#include "lib/text/sentences.hpp"
 
 namespace dossier::extract::threat_actors {
 
@@ -32,6 +33,6 @@ Attribution attribution_of(const rules::Rule& rule, const rules::Hit& hit,
 // Gives each mention the country/sponsor of its nearest cue (see above); `cues` in any order.
 void apply_attributions(std::vector<ThreatActorMention>& mentions,
                         const std::vector<Attribution>& cues, const text::Document& doc,
-                        std::vector<std::string>& warnings);
+                        text::Sentences& sentences, std::vector<std::string>& warnings);
 
 }  // namespace dossier::extract::threat_actors

@@ -40,6 +40,7 @@ void fill_from_entity(ThreatActorMention& m, const rules::Entity& e, std::string
 }  // namespace
 
 std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text::Document& doc,
+                                        text::Sentences& sentences,
                                         std::vector<std::string>& warnings) {
   std::vector<ThreatActorMention> out;
   const rules::KindNames& kn = rules.names(rules::Kind::kThreatActors);
@@ -78,7 +79,7 @@ std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text:
   }
   std::sort(out.begin(), out.end(),
             [](const auto& a, const auto& b) { return a.span.start < b.span.start; });
-  apply_attributions(out, cues, doc, warnings);
+  apply_attributions(out, cues, doc, sentences, warnings);
   return out;
 }
 

@@ -9,11 +9,14 @@
 #include "lib/extract/extraction.hpp"
 #include "lib/rules/rule_set.hpp"
 #include "lib/text/document.hpp"
+#include "lib/text/sentences.hpp"
 
 namespace dossier::extract::threat_actors {
 
-// `warnings` collects what the document made doubtful; they end up in its NDJSON line.
+// `sentences` are doc's (split on first use); `warnings` collects what the document made
+// doubtful; they end up in its NDJSON line.
 std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text::Document& doc,
+                                        text::Sentences& sentences,
                                         std::vector<std::string>& warnings);
 
 }  // namespace dossier::extract::threat_actors
