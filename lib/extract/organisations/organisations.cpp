@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <map>
 
 #include "lib/extract/mention.hpp"
 #include "lib/extract/organisations/document_aliases.hpp"
@@ -30,16 +32,53 @@ bool inside_token(std::string_view text, text::Span s) {
   return false;
 }
 
+// A gazetteer hit and the entities its text names (more than one: an alias they share).
+struct NameHit {
+  text::Span span;
+  const std::vector<int>* ids;
+};
+
+// The entity a shared alias names in this document ("Datatilsynet": Denmark's or Norway's
+// authority): the candidate the document names unambiguously nearest to it ("The Norwegian
+// DPA fined Grindr. Datatilsynet said ..."), an earlier mention winning a tie; else the first
+// listed, as for a document that names none of them.
+int resolve_shared(const NameHit& h, const std::map<int, std::vector<std::size_t>>& named) {
+  int best = h.ids->front();
+  std::size_t best_distance = static_cast<std::size_t>(-1);
+  for (int id : *h.ids) {
+    auto it = named.find(id);
+    if (it == named.end()) continue;
+    const std::vector<std::size_t>& starts = it->second;  // ascending
+    auto after = std::lower_bound(starts.begin(), starts.end(), h.span.start);
+    if (after != starts.begin() && h.span.start - *std::prev(after) < best_distance) {
+      best_distance = h.span.start - *std::prev(after);
+      best = id;
+    }
+    if (after != starts.end() && *after - h.span.start < best_distance) {
+      best_distance = *after - h.span.start;
+      best = id;
+    }
+  }
+  return best;
+}
+
 // Gazetteer names and descriptions.
 void gazetteer_mentions(const rules::RuleSet& rules, const text::Document& doc,
                         std::vector<OrganisationMention>& out, SpanSet& taken) {
   const rules::KindNames& kn = rules.names(rules::Kind::kOrganisations);
   const auto& entities = kn.gazetteer.entities();
+  std::vector<NameHit> hits;
+  std::map<int, std::vector<std::size_t>> named;  // entity -> starts of its unambiguous hits
   for (const rules::Hit& hit : kn.scanner.scan(doc.text, false, kMaxHitsPerScan)) {
     const std::vector<int>* ids =
         kn.gazetteer.lookup(std::string_view(doc.text).substr(hit.span.start, hit.span.size()));
     if (!ids || ids->empty() || inside_token(doc.text, hit.span)) continue;
-    const rules::Entity& e = entities[ids->front()];
+    if (ids->size() == 1) named[ids->front()].push_back(hit.span.start);
+    hits.push_back({hit.span, ids});
+  }
+  for (const NameHit& hit : hits) {
+    const rules::Entity& e =
+        entities[hit.ids->size() == 1 ? hit.ids->front() : resolve_shared(hit, named)];
     OrganisationMention m;
     m.name = e.name;
     m.category = e.category;

@@ -129,3 +129,53 @@ TEST_CASE("an alias learnt twice keeps its first organisation", "[orgs]") {
   CHECK(found[1].category == "company");
   CHECK(found[1].rule == "organisations/document-alias");
 }
+
+// Two entities that share an alias, and the built-in regulators (Denmark's and Norway's
+// authorities are both "Datatilsynet").
+TEST_CASE("an alias two entities share names the one the document names nearest to it",
+          "[orgs]") {
+  rules::Diagnostics diags;
+  auto set = rules::RuleSet::load_texts(
+      {{"shared.toml", R"toml(kind = "organisations"
+[[entity]]
+name = "Harbour Authority (North)"
+category = "regulator"
+aliases = ["Harbour Authority", "Northern Harbour Board"]
+[[entity]]
+name = "Harbour Authority (South)"
+category = "regulator"
+aliases = ["Harbour Authority", "Southern Harbour Board"]
+)toml"}},
+      diags);
+  REQUIRE(diags.empty());
+  auto names = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& m : testing::extract_text(*set, text).organisations)
+      out.push_back(m.text + "|" + m.name);
+    return out;
+  };
+  CHECK(names("The Southern Harbour Board met. The Harbour Authority agreed.") ==
+        std::vector<std::string>{"Southern Harbour Board|Harbour Authority (South)",
+                                 "Harbour Authority|Harbour Authority (South)"});
+  // Named after the shared alias, too.
+  CHECK(names("The Harbour Authority agreed; the Southern Harbour Board met later.")[0] ==
+        "Harbour Authority|Harbour Authority (South)");
+  // The nearest unambiguous mention decides.
+  CHECK(names("Northern Harbour Board. Much later text follows here, and more, and more. "
+              "Southern Harbour Board. The Harbour Authority agreed.")[2] ==
+        "Harbour Authority|Harbour Authority (South)");
+  // Counter-example: nothing else named, the first listed entity, as before.
+  CHECK(names("The Harbour Authority agreed.") ==
+        std::vector<std::string>{"Harbour Authority|Harbour Authority (North)"});
+
+  const rules::RuleSet& regulators = testing::rules_from({"gazetteers/regulators.toml"});
+  auto regulator = [&](const std::string& text) {
+    auto x = testing::extract_text(regulators, text);
+    return x.organisations.empty() ? std::string() : x.organisations.back().name;
+  };
+  CHECK(regulator("The Norwegian DPA fined Grindr. Datatilsynet said the fine was final.") ==
+        "Datatilsynet (Norway)");
+  CHECK(regulator("The Danish DPA fined Taxa 4x35. Datatilsynet said the fine was final.") ==
+        "Datatilsynet (Denmark)");
+  CHECK(regulator("Datatilsynet said the fine was final.") == "Datatilsynet (Denmark)");
+}
