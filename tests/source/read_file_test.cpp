@@ -61,3 +61,22 @@ TEST_CASE("a file at the limit is read whole with its mtime", "[source][read_fil
   CHECK(r.data == std::string(1000, 'x'));
   CHECK(r.mtime_ns > 0);
 }
+
+TEST_CASE("a file read whole keeps no spare capacity: its text is held until it is written",
+          "[source][read_file]") {
+  TempDir t;
+  auto p = t.write("held.txt", std::string(9000, 'x'));
+  auto r = read_file(p.string(), 100000);
+  REQUIRE(r.ok);
+  CHECK(r.data.size() == 9000);
+  CHECK(r.data.capacity() < 9000 + 4096);
+}
+
+TEST_CASE("a file with more bytes than fstat says (procfs) is read to its end",
+          "[source][read_file]") {
+  // /proc files are regular files of size 0 whose reads return text.
+  auto r = read_file("/proc/self/status", 1 << 20);
+  REQUIRE(r.ok);
+  CHECK(r.data.find("Name:") == 0);
+  CHECK(r.data.find("VmRSS") != std::string::npos);
+}
