@@ -28,6 +28,11 @@ void cap(std::vector<T>& v, std::size_t& budget, std::string_view kind, text::Do
 }  // namespace
 
 Extractions extract(const rules::RuleSet& rules, text::Document& doc) {
+  DocumentScans scans;
+  return extract(rules, doc, scans);
+}
+
+Extractions extract(const rules::RuleSet& rules, text::Document& doc, DocumentScans& scans) {
   doc.lines = text::LineIndex(doc.text);
   doc.boilerplate = text::find_boilerplate(doc.text, doc.lines);
   if (doc.title.empty()) doc.title = text::find_title(doc.text);
@@ -35,13 +40,13 @@ Extractions extract(const rules::RuleSet& rules, text::Document& doc) {
 
   std::size_t budget = kMaxExtractionsPerDocument;
   Extractions x;
-  x.dates = dates::extract(rules, doc, doc.warnings);
+  x.dates = dates::extract(rules, doc, scans, doc.warnings);
   cap(x.dates, budget, "dates", doc);
   if (doc.dct.empty()) doc.warnings.push_back("no creation date found: relative dates left unresolved");
-  x.organisations = organisations::extract(rules, doc, doc.warnings);
+  x.organisations = organisations::extract(rules, doc, scans, doc.warnings);
   cap(x.organisations, budget, "organisations", doc);
   text::Sentences sentences(doc.text);  // split once, by whichever needs them first
-  x.threat_actors = threat_actors::extract(rules, doc, sentences, doc.warnings);
+  x.threat_actors = threat_actors::extract(rules, doc, scans, sentences, doc.warnings);
   cap(x.threat_actors, budget, "threat actors", doc);
   if (std::size_t cut = sentences.cut())
     doc.warnings.push_back(fmt::format("{} sentences longer than {} bytes were cut for regulator actions",

@@ -12,53 +12,61 @@
 namespace dossier::pipeline {
 namespace {
 
-// The document's text from its bytes: decode(raw), or decode_owned(*owned) when the caller
-// gave up its bytes.
-text::Decoded decode_bytes(std::string_view raw, std::string* owned) {
-  return owned ? text::decode_owned(std::move(*owned)) : text::decode(raw);
+// `o` becomes a failure that still names its document.
+void fail(Outcome& o, std::string reason) {
+  Outcome failed;
+  failed.doc.id = std::move(o.doc.id);
+  failed.doc.path = std::move(o.doc.path);
+  failed.error = std::move(reason);
+  o = std::move(failed);
 }
 
-// process_bytes without the exception guard. `owned`, when not null, holds `raw`.
-Outcome process_unguarded(const rules::RuleSet& rules, Outcome o, std::string_view raw,
-                          std::string* owned, ExtractFn extract_fn) {
-  if (raw.empty()) {
-    o.error = "empty file";
-    return o;
-  }
-  o.doc.sha256 = util::sha256_hex(raw);
-  o.doc.bytes = raw.size();
-  text::Decoded d = decode_bytes(raw, owned);  // `raw` dangles from here when owned
-  if (!d.ok) {
-    o.error = d.error;
-    o.doc.sha256.clear();
-    o.doc.bytes = 0;
-    return o;
-  }
-  o.doc.text = std::move(d.text);
-  o.doc.encoding = std::move(d.encoding);
-  for (auto& w : d.warnings) o.doc.warnings.push_back(std::move(w));
-  o.x = extract_fn(rules, o.doc);
-  o.status = Outcome::Status::kDone;
-  return o;
-}
-
-// Runs process_unguarded; whatever it throws becomes the document's failure.
-Outcome guarded(const rules::RuleSet& rules, text::Document seed, std::string_view raw,
-                std::string* owned, ExtractFn extract_fn) {
-  // Keep what identifies the document: a failure must still name it.
-  std::string id = seed.id, path = seed.path;
+// Runs f(); what it throws becomes `o`'s failure. False when it threw.
+template <typename F>
+bool guarded(Outcome& o, F&& f) {
   try {
-    Outcome o;
-    o.doc = std::move(seed);
-    return process_unguarded(rules, std::move(o), raw, owned,
-                             extract_fn ? extract_fn : &extract::extract);
+    f();
+    return true;
   } catch (...) {
-    Outcome failed;
-    failed.doc.id = std::move(id);
-    failed.doc.path = std::move(path);
-    failed.error = reason_of_current_exception();
-    return failed;
+    fail(o, reason_of_current_exception());
+    return false;
   }
+}
+
+// Gives o.doc its text from `raw` (decode_owned(*owned) when the caller gave up its bytes, which
+// `raw` views). False, with o a failure, when the bytes cannot be text.
+bool decode_into(Outcome& o, std::string_view raw, std::string* owned) {
+  bool ok = false;
+  guarded(o, [&] {
+    if (raw.empty()) {
+      o.error = "empty file";
+      return;
+    }
+    o.doc.sha256 = util::sha256_hex(raw);
+    o.doc.bytes = raw.size();
+    text::Decoded d = owned ? text::decode_owned(std::move(*owned)) : text::decode(raw);
+    // `raw` dangles from here when owned
+    if (!d.ok) {
+      o.error = d.error;
+      o.doc.sha256.clear();
+      o.doc.bytes = 0;
+      return;
+    }
+    o.doc.text = std::move(d.text);
+    o.doc.encoding = std::move(d.encoding);
+    for (auto& w : d.warnings) o.doc.warnings.push_back(std::move(w));
+    ok = true;
+  });
+  return ok;
+}
+
+void extract_into(const rules::RuleSet& rules, Outcome& o, extract::DocumentScans& scans,
+                  ExtractFn extract_fn) {
+  if (!extract_fn) extract_fn = &extract::extract;
+  guarded(o, [&] {
+    o.x = extract_fn(rules, o.doc, scans);
+    o.status = Outcome::Status::kDone;
+  });
 }
 
 }  // namespace
@@ -77,13 +85,34 @@ std::string reason_of_current_exception() {
 
 Outcome process_bytes(const rules::RuleSet& rules, text::Document seed, std::string_view raw,
                       ExtractFn extract_fn) {
-  return guarded(rules, std::move(seed), raw, nullptr, extract_fn);
+  Outcome o;
+  o.doc = std::move(seed);
+  if (decode_into(o, raw, nullptr)) {
+    extract::DocumentScans scans;
+    extract_into(rules, o, scans, extract_fn);
+  }
+  return o;
 }
 
-Outcome process_owned_bytes(const rules::RuleSet& rules, text::Document seed, std::string&& raw,
-                            ExtractFn extract_fn) {
-  std::string_view view = raw;
-  return guarded(rules, std::move(seed), view, &raw, extract_fn);
+std::vector<Outcome> process_batch(const rules::RuleSet& rules, std::vector<Pending> docs,
+                                   ExtractFn extract_fn) {
+  std::vector<Outcome> out(docs.size());
+  std::vector<extract::DocumentScans> scans(docs.size());
+  std::vector<bool> live(docs.size());
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    out[i].doc = std::move(docs[i].seed);
+    std::string_view raw = docs[i].raw;
+    live[i] = decode_into(out[i], raw, &docs[i].raw);
+  }
+  for (extract::Scan scan : extract::kDocumentScans) {
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      if (live[i]) live[i] = guarded(out[i], [&] { scans[i].run(rules, out[i].doc.text, scan); });
+    }
+  }
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    if (live[i]) extract_into(rules, out[i], scans[i], extract_fn);
+  }
+  return out;
 }
 
 }  // namespace dossier::pipeline

@@ -6,7 +6,9 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
+#include "lib/extract/document_scans.hpp"
 #include "lib/extract/extraction.hpp"
 #include "lib/rules/rule_set.hpp"
 #include "lib/text/document.hpp"
@@ -23,16 +25,25 @@ struct Outcome {
 };
 
 // The extraction stage: extract::extract in the tool; tests pass one that throws.
-using ExtractFn = extract::Extractions (*)(const rules::RuleSet&, text::Document&);
+using ExtractFn = extract::Extractions (*)(const rules::RuleSet&, text::Document&,
+                                           extract::DocumentScans&);
 
 // `seed` carries id, path, dct (+ kFlag), title, input_date, source; `raw` its bytes.
 Outcome process_bytes(const rules::RuleSet& rules, text::Document seed, std::string_view raw,
                       ExtractFn extract_fn = nullptr);
 
-// The same, taking the bytes: they are freed once decoded (and valid UTF-8 becomes the text
-// without a copy), so a huge file is not held twice while it is extracted.
-Outcome process_owned_bytes(const rules::RuleSet& rules, text::Document seed, std::string&& raw,
-                            ExtractFn extract_fn = nullptr);
+// A document waiting in a batch: its seed and its bytes, which are freed once decoded (valid
+// UTF-8 becomes the text without a copy), so a huge file is not held twice while extracted.
+struct Pending {
+  text::Document seed;
+  std::string raw;
+};
+
+// process_bytes for each of `docs`, in order, with the same outcomes; but the document-wide
+// scans run one scanner over all of the documents before the next (extract::DocumentScans: it
+// keeps that scanner's DFA in the CPU's cache). A failure is still the one document's.
+std::vector<Outcome> process_batch(const rules::RuleSet& rules, std::vector<Pending> docs,
+                                   ExtractFn extract_fn = nullptr);
 
 // The failure reason for an exception thrown while one document was processed:
 // "out of memory", "internal error: <what()>".

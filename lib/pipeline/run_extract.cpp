@@ -6,10 +6,12 @@
 #include <cstring>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <thread>
 
 #include "lib/error.hpp"
 #include "lib/output/ndjson.hpp"
+#include "lib/pipeline/batches.hpp"
 #include "lib/pipeline/commands.hpp"
 #include "lib/pipeline/interrupt.hpp"
 #include "lib/pipeline/load_rules.hpp"
@@ -94,6 +96,38 @@ struct Printer {
   void operator()(const Outcome& o) { (*this)(render(o)); }
 };
 
+// Extracts and renders items [b.first, b.last). prepare(i, pending) either appends item i's
+// document to `pending` and returns nothing, or returns the failure that leaves it none.
+template <typename Prepare>
+std::vector<Rendered> extract_batch(const rules::RuleSet& rules, Batch b, Prepare& prepare) {
+  std::vector<Rendered> out(b.last - b.first);
+  std::vector<Pending> pending;
+  std::vector<std::size_t> at;  // where each pending document's line goes in `out`
+  for (std::size_t i = b.first; i < b.last; ++i) {
+    if (std::optional<Outcome> failed = prepare(i, pending)) {
+      out[i - b.first] = render(*failed);
+    } else {
+      at.push_back(i - b.first);
+    }
+  }
+  std::vector<Outcome> done = process_batch(rules, std::move(pending));
+  for (std::size_t j = 0; j < done.size(); ++j) out[at[j]] = render(done[j]);
+  return out;
+}
+
+// Extracts `batches` on `jobs` threads and prints their lines in input order.
+template <typename Prepare>
+void run_batches(const rules::RuleSet& rules, const std::vector<Batch>& batches, int jobs,
+                 Prepare prepare, Printer& print) {
+  ordered_parallel<std::vector<Rendered>>(
+      batches.size(), jobs, InFlight{}, [&](std::size_t b) { return batches[b].weight; },
+      [&](std::size_t b) { return extract_batch(rules, batches[b], prepare); },
+      [&](std::size_t, std::vector<Rendered>&& lines) {
+        for (const Rendered& r : lines) print(r);
+      },
+      &interrupted());
+}
+
 int extract_jsonl(const ExtractOptions& o, const rules::RuleSet& rules) {
   Printer print;
   std::size_t line_no = 0;
@@ -108,24 +142,26 @@ int extract_jsonl(const ExtractOptions& o, const rules::RuleSet& rules) {
     }
     if (in.stream().bad()) stdin_unreadable();  // getline keeps read errors as badbit
     if (batch.empty()) break;
-    ordered_parallel<Rendered>(
-        batch.size(), jobs, InFlight{},
-        [&](std::size_t i) { return std::uint64_t{batch[i].text.size()}; },
-        [&](std::size_t i) {
+    auto batches = make_batches(batch.size(), BatchLimits{},
+                                [&](std::size_t i) { return std::uint64_t{batch[i].text.size()}; });
+    run_batches(
+        rules, batches, jobs,
+        [&](std::size_t i, std::vector<Pending>& pending) -> std::optional<Outcome> {
           source::JsonlRecord& r = batch[i];
           text::Document d = seed(o, r.id, "");
           if (!r.error.empty()) {
             Outcome out;
             out.doc = std::move(d);
             out.error = fmt::format("line {}: {}", r.line, r.error);
-            return render(out);
+            return out;
           }
           d.title = r.title;
           d.source = r.source;
           d.input_date = r.date;
-          return render(process_bytes(rules, std::move(d), r.text));
+          pending.push_back({std::move(d), std::move(r.text)});
+          return std::nullopt;
         },
-        [&](std::size_t, Rendered&& out) { print(out); }, &interrupted());
+        print);
   }
   std::fflush(stdout);
   if (interrupted()) return kExitInterrupted;
@@ -160,21 +196,23 @@ int run_extract(const ExtractOptions& o) {
     print(out);
   }
   const int jobs = jobs_of(o.jobs);
-  ordered_parallel<Rendered>(
-      walked.files.size(), jobs, InFlight{},
-      [&](std::size_t i) { return walked.files[i].size; },
-      [&](std::size_t i) {
+  auto batches = make_batches(walked.files.size(), BatchLimits{},
+                              [&](std::size_t i) { return walked.files[i].size; });
+  run_batches(
+      *rules, batches, jobs,
+      [&](std::size_t i, std::vector<Pending>& pending) -> std::optional<Outcome> {
         const source::InputFile& f = walked.files[i];
         source::ReadResult r = source::read_file(f.path, o.max_bytes);
         if (!r.ok) {
           Outcome out;
           out.doc = seed(o, f.path, f.path);
           out.error = r.error;
-          return render(out);
+          return out;
         }
-        return render(process_bytes(*rules, seed(o, f.path, f.path), r.data));
+        pending.push_back({seed(o, f.path, f.path), std::move(r.data)});
+        return std::nullopt;
       },
-      [&](std::size_t, Rendered&& out) { print(out); }, &interrupted());
+      print);
   std::fflush(stdout);
   if (interrupted()) return kExitInterrupted;
   return print.failed ? kExitPartial : kExitOk;

@@ -3,11 +3,13 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <optional>
 #include <cstdio>
 #include <thread>
 
 #include "lib/error.hpp"
 #include "lib/output/ndjson.hpp"
+#include "lib/pipeline/batches.hpp"
 #include "lib/pipeline/commands.hpp"
 #include "lib/pipeline/interrupt.hpp"
 #include "lib/pipeline/load_rules.hpp"
@@ -22,9 +24,9 @@
 namespace dossier::pipeline {
 namespace {
 
-// The single writer is slower than the workers: a longer queue before it would only hold more
-// extracted documents in memory (1,024 in flight cost 90 MB more peak RSS on the 1 GB bench).
-constexpr InFlight kIngestInFlight{64, 8u << 20};
+// Batches (of up to 64 files or 1 MB) in flight. The single writer is slower than the workers: a longer
+// queue before it would only hold more extracted documents in memory.
+constexpr InFlight kIngestInFlight{4, 8u << 20};
 
 struct Counts {
   std::size_t added = 0, replaced = 0, unchanged = 0, failed = 0, extractions = 0;
@@ -54,8 +56,10 @@ int ingest_unguarded(const IngestOptions& o) {
   const int jobs = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const std::size_t total = walked.files.size();
   auto last_progress = std::chrono::steady_clock::now();
-  // One file: unchanged, touched, failed or done.
-  auto produce = [&](std::size_t i) {
+  // One file before extraction: unchanged, touched or failed; or, to be extracted, appended to
+  // `pending` with its mtime (and nothing returned).
+  auto prepare = [&](std::size_t i, std::vector<Pending>& pending,
+                     std::vector<std::int64_t>& mtimes) -> std::optional<Outcome> {
     const source::InputFile& f = walked.files[i];
     Outcome out;
     out.doc.id = out.doc.path = f.path;
@@ -82,25 +86,43 @@ int ingest_unguarded(const IngestOptions& o) {
       seed.dct = o.dct;
       seed.dct_source = text::DctSource::kFlag;
     }
-    out = process_owned_bytes(*rules, std::move(seed), std::move(r.data));
-    out.mtime_ns = r.mtime_ns;
+    pending.push_back({std::move(seed), std::move(r.data)});  // reserved: does not throw
+    mtimes.push_back(r.mtime_ns);
+    return std::nullopt;
+  };
+  // One batch of files: each unchanged, touched, failed or done.
+  const std::vector<Batch> batches =
+      make_batches(total, BatchLimits{}, [&](std::size_t i) { return walked.files[i].size; });
+  auto produce = [&](const Batch& b) {
+    std::vector<Outcome> out(b.last - b.first);
+    std::vector<Pending> pending;
+    std::vector<std::int64_t> mtimes;
+    std::vector<std::size_t> at;  // where each pending file's outcome goes in `out`
+    pending.reserve(out.size());
+    mtimes.reserve(out.size());
+    at.reserve(out.size());
+    for (std::size_t i = b.first; i < b.last; ++i) {
+      // An exception here would end the whole run (std::terminate in a worker thread): it
+      // becomes this file's failure instead.
+      try {
+        if (std::optional<Outcome> done = prepare(i, pending, mtimes)) {
+          out[i - b.first] = std::move(*done);
+        } else {
+          at.push_back(i - b.first);
+        }
+      } catch (...) {
+        out[i - b.first].doc.id = out[i - b.first].doc.path = walked.files[i].path;
+        out[i - b.first].error = reason_of_current_exception();
+      }
+    }
+    std::vector<Outcome> extracted = process_batch(*rules, std::move(pending));
+    for (std::size_t j = 0; j < extracted.size(); ++j) {
+      out[at[j]] = std::move(extracted[j]);
+      out[at[j]].mtime_ns = mtimes[j];
+    }
     return out;
   };
-  ordered_parallel<Outcome>(
-      total, jobs, kIngestInFlight, [&](std::size_t i) { return walked.files[i].size; },
-      [&](std::size_t i) {
-        // An exception here would end the whole run (std::terminate in a worker thread): it
-        // becomes this file's failure instead.
-        try {
-          return produce(i);
-        } catch (...) {
-          Outcome failed;
-          failed.doc.id = failed.doc.path = walked.files[i].path;
-          failed.error = reason_of_current_exception();
-          return failed;
-        }
-      },
-      [&](std::size_t i, Outcome&& out) {
+  auto consume = [&](std::size_t i, Outcome&& out) {
         switch (out.status) {
           case Outcome::Status::kUnchanged:
             ++c.unchanged;
@@ -140,6 +162,13 @@ int ingest_unguarded(const IngestOptions& o) {
             last_progress = now;
           }
         }
+  };
+  ordered_parallel<std::vector<Outcome>>(
+      batches.size(), jobs, kIngestInFlight, [&](std::size_t b) { return batches[b].weight; },
+      [&](std::size_t b) { return produce(batches[b]); },
+      [&](std::size_t b, std::vector<Outcome>&& outcomes) {
+        for (std::size_t k = 0; k < outcomes.size(); ++k)
+          consume(batches[b].first + k, std::move(outcomes[k]));
       },
       &interrupted());
   if (o.progress && total) std::fprintf(stderr, "\r\x1b[K");

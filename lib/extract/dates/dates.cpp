@@ -77,9 +77,9 @@ std::optional<Ymd> infer_reference(const std::vector<rules::Hit>& hits,
 }  // namespace
 
 std::vector<DateMention> extract(const rules::RuleSet& rules, text::Document& doc,
-                                 std::vector<std::string>& warnings) {
+                                 DocumentScans& scans, std::vector<std::string>& warnings) {
   const rules::KindRules& kr = rules.rules(rules::Kind::kDates);
-  std::vector<rules::Hit> hits = kr.scanner.scan(doc.text, /*captures=*/true, kMaxHitsPerScan);
+  std::vector<rules::Hit> hits = scans.take(rules, doc.text, Scan::kDateRules);
   DateContext ctx;
   ctx.dct = parse_iso(doc.dct);
   if (!ctx.dct && doc.dct.empty()) {

@@ -3,13 +3,15 @@
 #include <string>
 #include <vector>
 
+#include "lib/extract/document_scans.hpp"
 #include "lib/extract/extraction.hpp"
 #include "lib/rules/rule_set.hpp"
 #include "lib/text/document.hpp"
 
 namespace dossier::extract::dates {
 
-// The date mentions of `doc`, in reading order, resolved against doc.dct.
+// The date mentions of `doc`, in reading order, resolved against doc.dct. Takes its scan from
+// `scans`.
 // `warnings` collects what the document made doubtful; they end up in its NDJSON line.
 //
 // With no DCT from any source, the year of the document is inferred from the text itself
@@ -19,6 +21,6 @@ namespace dossier::extract::dates {
 // "last year" and that latest date is a bare year Y, the document is taken to be from Y+1.
 // A year-only reference resolves "last year" but leaves "in April" and "yesterday" with X's.
 std::vector<DateMention> extract(const rules::RuleSet& rules, text::Document& doc,
-                                 std::vector<std::string>& warnings);
+                                 DocumentScans& scans, std::vector<std::string>& warnings);
 
 }  // namespace dossier::extract::dates

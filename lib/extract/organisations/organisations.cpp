@@ -64,12 +64,13 @@ int resolve_shared(const NameHit& h, const std::map<int, std::vector<std::size_t
 
 // Gazetteer names and descriptions.
 void gazetteer_mentions(const rules::RuleSet& rules, const text::Document& doc,
-                        std::vector<OrganisationMention>& out, SpanSet& taken) {
+                        DocumentScans& scans, std::vector<OrganisationMention>& out,
+                        SpanSet& taken) {
   const rules::KindNames& kn = rules.names(rules::Kind::kOrganisations);
   const auto& entities = kn.gazetteer.entities();
   std::vector<NameHit> hits;
   std::map<int, std::vector<std::size_t>> named;  // entity -> starts of its unambiguous hits
-  for (const rules::Hit& hit : kn.scanner.scan(doc.text, false, kMaxHitsPerScan)) {
+  for (const rules::Hit& hit : scans.take(rules, doc.text, Scan::kOrganisationNames)) {
     const std::vector<int>* ids =
         kn.gazetteer.lookup(std::string_view(doc.text).substr(hit.span.start, hit.span.size()));
     if (!ids || ids->empty() || inside_token(doc.text, hit.span)) continue;
@@ -90,10 +91,10 @@ void gazetteer_mentions(const rules::RuleSet& rules, const text::Document& doc,
 }
 
 // Rule matches (legal forms, institutional shapes, roles), trimmed, outside headlines.
-void rule_mentions(const rules::RuleSet& rules, const text::Document& doc,
+void rule_mentions(const rules::RuleSet& rules, const text::Document& doc, DocumentScans& scans,
                    std::vector<OrganisationMention>& out, SpanSet& taken) {
   const rules::KindRules& kr = rules.rules(rules::Kind::kOrganisations);
-  for (const rules::Hit& hit : kr.scanner.scan(doc.text, true, kMaxHitsPerScan)) {
+  for (const rules::Hit& hit : scans.take(rules, doc.text, Scan::kOrganisationRules)) {
     const rules::Rule& rule = kr.rules[hit.pattern];
     if (rule.block) continue;
     text::Span span = trim_name(doc.text, group_span(hit, "name").value_or(hit.span));
@@ -113,12 +114,13 @@ void rule_mentions(const rules::RuleSet& rules, const text::Document& doc,
 }  // namespace
 
 std::vector<OrganisationMention> extract(const rules::RuleSet& rules, const text::Document& doc,
+                                         DocumentScans& scans,
                                          std::vector<std::string>& /*warnings*/) {
   std::vector<OrganisationMention> out;
   SpanSet taken;
-  gazetteer_mentions(rules, doc, out, taken);
+  gazetteer_mentions(rules, doc, scans, out, taken);
   const std::size_t from_gazetteer = out.size();
-  rule_mentions(rules, doc, out, taken);
+  rule_mentions(rules, doc, scans, out, taken);
 
   DocumentAliases aliases;
   for (std::size_t i = 0; i < out.size(); ++i) {

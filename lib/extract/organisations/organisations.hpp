@@ -7,14 +7,16 @@
 #include <string>
 #include <vector>
 
+#include "lib/extract/document_scans.hpp"
 #include "lib/extract/extraction.hpp"
 #include "lib/rules/rule_set.hpp"
 #include "lib/text/document.hpp"
 
 namespace dossier::extract::organisations {
 
-// `warnings` collects what the document made doubtful; they end up in its NDJSON line.
+// Takes its two scans from `scans`; `warnings` collects what the document made doubtful; they
+// end up in its NDJSON line.
 std::vector<OrganisationMention> extract(const rules::RuleSet& rules, const text::Document& doc,
-                                         std::vector<std::string>& warnings);
+                                         DocumentScans& scans, std::vector<std::string>& warnings);
 
 }  // namespace dossier::extract::organisations

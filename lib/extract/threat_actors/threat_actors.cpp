@@ -40,14 +40,14 @@ void fill_from_entity(ThreatActorMention& m, const rules::Entity& e, std::string
 }  // namespace
 
 std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text::Document& doc,
-                                        text::Sentences& sentences,
+                                        DocumentScans& scans, text::Sentences& sentences,
                                         std::vector<std::string>& warnings) {
   std::vector<ThreatActorMention> out;
   const rules::KindNames& kn = rules.names(rules::Kind::kThreatActors);
   const auto& entities = kn.gazetteer.entities();
   std::vector<text::Span> taken;
   std::string key;  // of each match's text, reused
-  for (const rules::Hit& hit : kn.scanner.scan(doc.text, false, kMaxHitsPerScan)) {
+  for (const rules::Hit& hit : scans.take(rules, doc.text, Scan::kThreatActorNames)) {
     text::name_key_into(std::string_view(doc.text).substr(hit.span.start, hit.span.size()), key);
     const std::vector<int>* ids = kn.gazetteer.lookup_key(key);
     if (!ids || ids->empty()) continue;
@@ -63,7 +63,7 @@ std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text:
   }
   const rules::KindRules& kr = rules.rules(rules::Kind::kThreatActors);
   std::vector<Attribution> cues;
-  for (const rules::Hit& hit : kr.scanner.scan(doc.text, true, kMaxHitsPerScan)) {
+  for (const rules::Hit& hit : scans.take(rules, doc.text, Scan::kThreatActorRules)) {
     const rules::Rule& rule = kr.rules[hit.pattern];
     if (is_attribution_rule(rule)) cues.push_back(attribution_of(rule, hit, doc.text));
     if (rule.block) continue;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "lib/extract/document_scans.hpp"
 #include "lib/extract/extraction.hpp"
 #include "lib/rules/rule_set.hpp"
 #include "lib/text/document.hpp"
@@ -13,10 +14,10 @@
 
 namespace dossier::extract::threat_actors {
 
-// `sentences` are doc's (split on first use); `warnings` collects what the document made
-// doubtful; they end up in its NDJSON line.
+// Takes its two scans from `scans`; `sentences` are doc's (split on first use); `warnings`
+// collects what the document made doubtful; they end up in its NDJSON line.
 std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text::Document& doc,
-                                        text::Sentences& sentences,
+                                        DocumentScans& scans, text::Sentences& sentences,
                                         std::vector<std::string>& warnings);
 
 }  // namespace dossier::extract::threat_actors
