@@ -22,6 +22,14 @@ bool refers_back(std::string_view s) {
   return false;
 }
 
+// A sentence whose subject is "it": it opens the sentence ("It fined ...") or follows a short
+// opening phrase ("Later, it fined ...", "In May 2024, it issued ...").
+bool opens_with_it(std::string_view s) {
+  if (s.substr(0, 3) == "It ") return true;
+  std::size_t comma = s.substr(0, 40).find(", it ");
+  return comma != std::string_view::npos;
+}
+
 // Action matches looked at per sentence: real sentences hold a few; pathological text many.
 constexpr int kMaxHitsPerSentence = 16;
 
@@ -77,6 +85,11 @@ std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Do
   // NS Cards with a fine of ...") or a few sentences back ("...
   // reported the breach to the ICO. The ICO ... decided no further action was required": the
   // Home Office's breach).
+  // The regulator the previous sentence opened with, its likely subject: "it" in the next
+  // sentence is that regulator ("The ICO investigated Acme. It fined the firm £5m."), not a
+  // regulator named later in it ("Acme told the ICO. It fined its staff." names none).
+  const OrganisationMention* subject = nullptr;
+  const OrganisationMention* prev_subject = nullptr;
   std::vector<const DateMention*> when, prev_when;
   bool has_regulator = false, prev_has_regulator = false;
   text::Span prev_sentence{};
@@ -87,6 +100,8 @@ std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Do
     prev_when = std::move(when);
     when.clear();
     prev_has_regulator = has_regulator && si > 0;
+    prev_subject = si > 0 ? subject : nullptr;
+    subject = nullptr;
     if (si > 0) prev_sentence = sentences[si - 1];
     prev_begin = cur_begin;
     prev_end = out.size();
@@ -100,11 +115,14 @@ std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Do
       if (dates[k].span.end <= s.end) when.push_back(&dates[k]);
 
     const std::string_view sentence = text.substr(s.start, s.size());
+    if (!here.empty() && can_regulate(here.front()->category)) subject = here.front();
     has_regulator =
         std::any_of(here.begin(), here.end(), [](auto* o) { return can_regulate(o->category); });
     const OrganisationMention* referred = nullptr;
     bool implied_only = false;  // only rules whose agent goes unsaid ("the controller was fined")
-    if (!has_regulator) {
+    if (!has_regulator && prev_subject && opens_with_it(sentence)) {
+      referred = prev_subject;
+    } else if (!has_regulator) {
       if (!last_regulator || si - last_regulator_sentence > kReferBack) continue;
       referred = last_regulator;
       implied_only = !refers_back(sentence);

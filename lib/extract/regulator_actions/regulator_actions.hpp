@@ -1,7 +1,8 @@
 #pragma once
 // Regulator actions: in each sentence, each match of an action rule (attribute `action`, one of
 // PRODUCT.md's kinds) makes one record when the sentence names a regulator, legislature, court or
-// law-enforcement body (or refers back to the one named just before: "the watchdog").
+// law-enforcement body (or refers back to the one named just before: "the watchdog"; or, as
+// its subject "it", to the regulator the sentence before opened with).
 // Rule attributes say where the roles sit relative to the match: `regulator = "after"`
 // ("reported the breach to the ICO"), `target = "before"` (the subject: passives, breach
 // reports, hearings); `proposed = "true"` marks intended fines (kept as fines, with a document

@@ -48,6 +48,9 @@ constexpr std::array<std::string_view, 13> kJoin = {"of", "and", "&", "de", "la"
 // Words that are never a target by themselves: pronouns refer to one named elsewhere.
 constexpr std::array<std::string_view, 8> kPronouns = {"it", "them", "him", "her", "us",
                                                        "itself", "themselves", "you"};
+// The same as subjects opening a sentence ("It was fined £12.7m": the one investigated before).
+constexpr std::array<std::string_view, 6> kSubjectPronouns = {"It", "They", "He", "She", "We",
+                                                              "This"};
 
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& list, std::string_view w) {
@@ -164,7 +167,7 @@ text::Span noun_phrase_target(std::string_view doc, text::Span sentence, text::S
     while (i > 0 && (is_upper_start(ws[i - 1].text[0]) || in(kJoin, ws[i - 1].text))) --i;
     while (i < last && in(kJoin, ws[i].text)) ++i;
     if (i < last && (ws[i].text == "The" || ws[i].text == "A")) ++i;
-    if (i >= last) return {};
+    if (i >= last || (last - i == 1 && in(kSubjectPronouns, clean(ws[i].text)))) return {};
     return join(ws[i], ws[last - 1]);
   }
   std::vector<Word> ws = words(doc, {trigger.end, sentence.end});

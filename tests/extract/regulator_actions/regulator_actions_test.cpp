@@ -110,6 +110,29 @@ TEST_CASE("a fine whose agent goes unsaid belongs to the regulator just named",
   CHECK(actions("The ICO published guidance. Microsoft said the weather was fine.").empty());
 }
 
+TEST_CASE("'it' opening a sentence is the regulator the sentence before opened with",
+          "[regulator_actions]") {
+  CHECK(actions("The ICO investigated Acme Widgets Ltd. It fined Acme Widgets Ltd £500,000.") ==
+        V{"investigation|Information Commissioner's Office|Acme Widgets||affirmed",
+          "fine|Information Commissioner's Office|Acme Widgets||affirmed"});
+  CHECK(actions("The ICO investigated TikTok. Later, it issued TikTok with a reprimand.") ==
+        V{"investigation|Information Commissioner's Office|TikTok||affirmed",
+          "reprimand|Information Commissioner's Office|TikTok||affirmed"});
+  // Counter-examples: "it" is whoever the sentence before opened with, here no regulator.
+  CHECK(actions("Acme Widgets Ltd said the ICO had been in touch. It fined its own staff.").empty());
+  CHECK(actions("The ICO published guidance. It said Microsoft was fine.").empty());
+}
+
+TEST_CASE("a pronoun is never a passive action's target: the one named before is",
+          "[regulator_actions]") {
+  CHECK(actions("The ICO investigated TikTok. It was fined £12.7m.") ==
+        V{"investigation|Information Commissioner's Office|TikTok||affirmed",
+          "fine|Information Commissioner's Office|TikTok||affirmed"});
+  CHECK(actions("Acme Widgets Ltd was investigated by the ICO. It was fined £12.7m.") ==
+        V{"investigation|Information Commissioner's Office|Acme Widgets||affirmed",
+          "fine|Information Commissioner's Office|Acme Widgets||affirmed"});
+}
+
 TEST_CASE("Hungarian and other company forms do not end the sentence", "[regulator_actions]") {
   std::string t = "The NAIH fined Budapest Bank Zrt. HUF 250,000,000 in total. Kft. Then.";
   auto s = text::split_sentences(t);
