@@ -145,13 +145,4 @@ void ordered_parallel(std::size_t n, int jobs, InFlight limit, Weigh weigh, Prod
   finish();
 }
 
-// The same with a bound on the count only.
-template <typename T, typename Produce, typename Consume>
-void ordered_parallel(std::size_t n, int jobs, std::size_t window, Produce produce,
-                      Consume consume, const std::atomic<bool>* stop = nullptr) {
-  ordered_parallel<T>(
-      n, jobs, InFlight{window, 0}, [](std::size_t) { return std::uint64_t{0}; },
-      std::move(produce), std::move(consume), stop);
-}
-
 }  // namespace dossier::pipeline

@@ -5,12 +5,18 @@
 #include <chrono>
 #include <thread>
 
+using dossier::pipeline::InFlight;
 using dossier::pipeline::ordered_parallel;
+
+namespace {
+// Every item weighs nothing: only the count of items in flight is bounded.
+std::uint64_t weightless(std::size_t) { return 0; }
+}  // namespace
 
 TEST_CASE("results are consumed in input order whatever order they finish in", "[pipeline]") {
   std::vector<std::size_t> seen;
   ordered_parallel<std::size_t>(
-      50, 4, 8,
+      50, 4, InFlight{8, 0}, weightless,
       [](std::size_t i) {
         // Later items finish first.
         std::this_thread::sleep_for(std::chrono::microseconds((50 - i) * 20));
@@ -27,7 +33,7 @@ TEST_CASE("results are consumed in input order whatever order they finish in", "
 TEST_CASE("no more than the window is in flight", "[pipeline]") {
   std::atomic<int> in_flight{0}, most{0};
   ordered_parallel<int>(
-      200, 4, 6,
+      200, 4, InFlight{6, 0}, weightless,
       [&](std::size_t) {
         int now = ++in_flight;
         int m = most.load();
@@ -43,7 +49,7 @@ TEST_CASE("a stop request ends the run after what was started", "[pipeline]") {
   std::atomic<bool> stop{false};
   std::size_t consumed = 0;
   ordered_parallel<int>(
-      1000, 2, 4, [](std::size_t) { return 1; },
+      1000, 2, InFlight{4, 0}, weightless, [](std::size_t) { return 1; },
       [&](std::size_t i, int&&) {
         ++consumed;
         if (i == 10) stop = true;
@@ -65,7 +71,6 @@ struct InFlightCounter {
 };
 
 TEST_CASE("no more than the weight budget is in flight", "[pipeline]") {
-  using dossier::pipeline::InFlight;
   InFlightCounter c;
   ordered_parallel<int>(
       200, 2, InFlight{100, 30}, [](std::size_t) { return std::uint64_t{10}; },
@@ -78,7 +83,6 @@ TEST_CASE("no more than the weight budget is in flight", "[pipeline]") {
 }
 
 TEST_CASE("items heavier than the whole budget still run, one per thread", "[pipeline]") {
-  using dossier::pipeline::InFlight;
   InFlightCounter c;
   std::size_t consumed = 0;
   ordered_parallel<int>(
@@ -99,7 +103,6 @@ TEST_CASE("items heavier than the whole budget still run, one per thread", "[pip
 // window, budget and thread count, someone must still be woken: a wait that nobody ends hangs
 // this test (without a stop flag the consumer waits with no timeout).
 TEST_CASE("batched wake-ups never leave every thread waiting", "[pipeline]") {
-  using dossier::pipeline::InFlight;
   for (int jobs : {1, 2, 3, 5}) {
     for (std::size_t items : {1, 2, 3, 8, 17, 64}) {
       for (std::uint64_t budget : {0, 1, 25, 100}) {
