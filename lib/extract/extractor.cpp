@@ -49,8 +49,10 @@ Extractions extract(const rules::RuleSet& rules, text::Document& doc, DocumentSc
   x.threat_actors = threat_actors::extract(rules, doc, scans, sentences, doc.warnings);
   cap(x.threat_actors, budget, "threat actors", doc);
   if (std::size_t cut = sentences.cut())
-    doc.warnings.push_back(fmt::format("{} sentences longer than {} bytes were cut for regulator actions",
-                                       cut, text::kMaxSentenceBytes));
+    doc.warnings.push_back(fmt::format(
+        "{} longer than {} bytes {} cut for threat-actor attribution and regulator actions",
+        cut == 1 ? "1 sentence" : fmt::format("{} sentences", cut), text::kMaxSentenceBytes,
+        cut == 1 ? "was" : "were"));
   x.regulator_actions = regulator_actions::extract(rules, doc, x, sentences, doc.warnings);
   cap(x.regulator_actions, budget, "regulator actions", doc);
   return x;
