@@ -19,6 +19,18 @@ RE2::Options base_options() {
   return o;
 }
 
+// The start of the first paragraph break inside `span` (a line break, then only spaces, tabs,
+// carriage returns or form feeds, then another line break), or npos.
+std::size_t paragraph_break(std::string_view text, text::Span span) {
+  std::string_view s = text.substr(span.start, span.size());
+  for (std::size_t nl = s.find('\n'); nl != std::string_view::npos; nl = s.find('\n', nl + 1)) {
+    std::size_t j = nl + 1;
+    while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\f')) ++j;
+    if (j < s.size() && s[j] == '\n') return span.start + nl;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 struct PatternScanner::Compiled {
@@ -133,11 +145,24 @@ std::vector<Hit> PatternScanner::scan(std::string_view text, bool captures,
   re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece m;
   std::size_t pos = 0;
+  // No match spans a paragraph break: one that would is looked for again in the text before the
+  // break ("until Friday\n\nSeptember 18, 2008" is "Friday", then "September 18, 2008").
+  std::size_t limit = text.size();
   std::vector<int> which;
-  while (pos <= text.size() && hits.size() < max_hits &&
-         c_->scan->Match(whole, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+  while (pos <= text.size() && hits.size() < max_hits) {
+    if (!c_->scan->Match(whole, pos, limit, RE2::UNANCHORED, &m, 1)) {
+      if (limit == text.size()) break;
+      pos = limit;  // nothing more before the break: go on after it
+      limit = text.size();
+      continue;
+    }
     text::Span span{static_cast<std::size_t>(m.data() - text.data()), 0};
     span.end = span.start + m.size();
+    if (std::size_t br = paragraph_break(text, span); br != std::string_view::npos) {
+      pos = span.start;
+      limit = br;
+      continue;
+    }
     pos = span.end > span.start ? span.end : span.end + 1;
     if (span.end == span.start) continue;
     Hit hit;

@@ -48,7 +48,8 @@ class PatternScanner {
   bool compile(std::string* error, Identify identify = Identify::kPattern,
                long long max_mem = 256ll << 20);
 
-  // Non-overlapping hits, left to right, each the longest match at its leftmost start.
+  // Non-overlapping hits, left to right, each the longest match at its leftmost start. No hit
+  // spans a paragraph break (a blank line): the text before the break is scanned on its own.
   // With `captures`, each hit's named groups are filled (from the pattern that matched).
   // Stops after `max_hits` (a document built to match millions of times costs no more).
   std::vector<Hit> scan(std::string_view text, bool captures,

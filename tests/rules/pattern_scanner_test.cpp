@@ -40,3 +40,30 @@ TEST_CASE("word boundaries see the text around the span", "[scanner]") {
   CHECK(s.scan("PICOT", false).empty());
   CHECK(s.scan("the ICO said", false).size() == 1);
 }
+
+namespace {
+
+std::vector<std::string> hit_texts(const PatternScanner& s, const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& h : s.scan(text, false)) out.push_back(text.substr(h.span.start, h.span.size()));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("no match spans a paragraph break; what comes before the break is still found",
+          "[scanner]") {
+  PatternScanner s;
+  std::string err;
+  REQUIRE(s.add(R"(\b(?:Friday,?\s+)?September\s+18\b)", &err) == 0);
+  REQUIRE(s.add(R"(\bFriday\b)", &err) == 1);
+  REQUIRE(s.compile(&err));
+  using V = std::vector<std::string>;
+  // A headline ending in a weekday, then a dateline: two dates.
+  CHECK(hit_texts(s, "closed until Friday\n\nSeptember 18, 2008") == V{"Friday", "September 18"});
+  CHECK(hit_texts(s, "until Friday\r\n \t\r\nSeptember 18") == V{"Friday", "September 18"});
+  CHECK(hit_texts(s, "until Friday\n\f\nSeptember 18") == V{"Friday", "September 18"});
+  // One line break is not a paragraph's end: hard-wrapped text keeps its date whole.
+  CHECK(hit_texts(s, "on Friday,\nSeptember 18 the office") == V{"Friday,\nSeptember 18"});
+  CHECK(hit_texts(s, "Friday September 18\n\nFriday") == V{"Friday September 18", "Friday"});
+}

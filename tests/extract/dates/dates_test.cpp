@@ -102,6 +102,18 @@ TEST_CASE("dates without a year lean to the past unless the tense says the futur
         "2023-08");
 }
 
+TEST_CASE("a weekday ending a headline is not joined to the dateline under it", "[dates]") {
+  std::string text = "Markets to remain closed until Friday\n\nSeptember 18, 2008\n\nThe body said.";
+  std::vector<std::string> got;
+  for (const auto& d : dates_of(text, "2008-09-18")) got.push_back(d.text + "=" + d.value);
+  REQUIRE(got.size() == 2);
+  CHECK(got[0].rfind("Friday=", 0) == 0);
+  CHECK(got[1] == "September 18, 2008=2008-09-18");
+  // Counter-example: within a paragraph the weekday belongs to the date.
+  CHECK(value_of("It closed on Friday,\nSeptember 12, 2008.", "Friday,\nSeptember 12, 2008") ==
+        "2008-09-12");
+}
+
 TEST_CASE("relative expressions resolve against the DCT or the previous date", "[dates]") {
   CHECK(value_of("over last year's hack", "last year") == "2023");
   CHECK(value_of("Police said yesterday that", "yesterday") == "2024-11-20");
