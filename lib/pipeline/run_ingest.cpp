@@ -3,8 +3,8 @@
 #include <sqlite3.h>
 
 #include <chrono>
-#include <optional>
 #include <cstdio>
+#include <optional>
 #include <thread>
 
 #include "lib/error.hpp"
@@ -24,8 +24,8 @@
 namespace dossier::pipeline {
 namespace {
 
-// Batches (of up to 64 files or 1 MB) in flight. The single writer is slower than the workers: a longer
-// queue before it would only hold more extracted documents in memory.
+// Batches (of up to 64 files or 1 MB) in flight. The single writer is slower than the workers:
+// a longer queue before it would only hold more extracted documents in memory.
 constexpr InFlight kIngestInFlight{4, 8u << 20};
 
 struct Counts {
@@ -53,7 +53,8 @@ int ingest_unguarded(const IngestOptions& o) {
     ++c.failed;
   }
 
-  const int jobs = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs =
+      o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const std::size_t total = walked.files.size();
   auto last_progress = std::chrono::steady_clock::now();
   // One file before extraction: unchanged, touched or failed; or, to be extracted, appended to
@@ -115,7 +116,17 @@ int ingest_unguarded(const IngestOptions& o) {
         out[i - b.first].error = reason_of_current_exception();
       }
     }
-    std::vector<Outcome> extracted = process_batch(*rules, std::move(pending));
+    std::vector<Outcome> extracted;
+    try {
+      extracted = process_batch(*rules, std::move(pending));
+    } catch (...) {  // out of memory for the batch itself: each of its files fails, named
+      std::string reason = reason_of_current_exception();
+      for (std::size_t k : at) {
+        out[k].doc.id = out[k].doc.path = walked.files[b.first + k].path;
+        out[k].error = reason;
+      }
+      return out;
+    }
     for (std::size_t j = 0; j < extracted.size(); ++j) {
       out[at[j]] = std::move(extracted[j]);
       out[at[j]].mtime_ns = mtimes[j];
@@ -123,45 +134,45 @@ int ingest_unguarded(const IngestOptions& o) {
     return out;
   };
   auto consume = [&](std::size_t i, Outcome&& out) {
-        switch (out.status) {
-          case Outcome::Status::kUnchanged:
-            ++c.unchanged;
-            break;
-          case Outcome::Status::kTouched:
-            ++c.unchanged;
-            writer.touch_document(out.doc.path, out.mtime_ns);
-            break;
-          case Outcome::Status::kFailed:
-            ++c.failed;
-            std::fprintf(stderr, "%s: %s\n", source::display_path(out.doc.path).c_str(),
-                         out.error.c_str());
-            writer.write_failure(out.doc.path, out.error);
-            if (o.json) {
-              std::string line = output::error_line(out.doc.id, out.doc.path, out.error);
-              std::fprintf(stdout, "%s\n", line.c_str());
-            }
-            break;
-          case Outcome::Status::kDone:
-            (known.count(out.doc.path) ? c.replaced : c.added)++;
-            c.extractions += out.x.size();
-            c.bytes += out.doc.bytes;
-            writer.write_document(out.doc, out.x, out.mtime_ns);
-            if (o.json) {
-              std::string line = output::document_line(out.doc, out.x);
-              std::fwrite(line.data(), 1, line.size(), stdout);
-              std::fputc('\n', stdout);
-            }
-            break;
+    switch (out.status) {
+      case Outcome::Status::kUnchanged:
+        ++c.unchanged;
+        break;
+      case Outcome::Status::kTouched:
+        ++c.unchanged;
+        writer.touch_document(out.doc.path, out.mtime_ns);
+        break;
+      case Outcome::Status::kFailed:
+        ++c.failed;
+        std::fprintf(stderr, "%s: %s\n", source::display_path(out.doc.path).c_str(),
+                     out.error.c_str());
+        writer.write_failure(out.doc.path, out.error);
+        if (o.json) {
+          std::string line = output::error_line(out.doc.id, out.doc.path, out.error);
+          std::fprintf(stdout, "%s\n", line.c_str());
         }
-        writer.maybe_commit();
-        if (o.progress) {
-          auto now = std::chrono::steady_clock::now();
-          if (now - last_progress > std::chrono::milliseconds(200) || i + 1 == total) {
-            std::fprintf(stderr, "\r\x1b[K[%zu/%zu] %s", i + 1, total,
-                         source::display_path(out.doc.path).c_str());
-            last_progress = now;
-          }
+        break;
+      case Outcome::Status::kDone:
+        (known.count(out.doc.path) ? c.replaced : c.added)++;
+        c.extractions += out.x.size();
+        c.bytes += out.doc.bytes;
+        writer.write_document(out.doc, out.x, out.mtime_ns);
+        if (o.json) {
+          std::string line = output::document_line(out.doc, out.x);
+          std::fwrite(line.data(), 1, line.size(), stdout);
+          std::fputc('\n', stdout);
         }
+        break;
+    }
+    writer.maybe_commit();
+    if (o.progress) {
+      auto now = std::chrono::steady_clock::now();
+      if (now - last_progress > std::chrono::milliseconds(200) || i + 1 == total) {
+        std::fprintf(stderr, "\r\x1b[K[%zu/%zu] %s", i + 1, total,
+                     source::display_path(out.doc.path).c_str());
+        last_progress = now;
+      }
+    }
   };
   ordered_parallel<std::vector<Outcome>>(
       batches.size(), jobs, kIngestInFlight, [&](std::size_t b) { return batches[b].weight; },
