@@ -22,11 +22,16 @@
 
 namespace dossier::extract {
 
-enum class Scan { kDateRules, kOrganisationNames, kOrganisationRules, kThreatActorNames,
-                  kThreatActorRules };
+enum class Scan {
+  kDateRules,
+  kOrganisationNames,
+  kOrganisationRules,
+  kThreatActorNames,
+  kThreatActorRules
+};
 inline constexpr std::array<Scan, 5> kDocumentScans = {
-    Scan::kDateRules, Scan::kOrganisationNames, Scan::kOrganisationRules,
-    Scan::kThreatActorNames, Scan::kThreatActorRules};
+    Scan::kDateRules, Scan::kOrganisationNames, Scan::kOrganisationRules, Scan::kThreatActorNames,
+    Scan::kThreatActorRules};
 
 class DocumentScans {
  public:
