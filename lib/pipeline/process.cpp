@@ -101,6 +101,7 @@ std::vector<Outcome> process_batch(const rules::RuleSet& rules, std::vector<Pend
   std::vector<bool> live(docs.size());
   for (std::size_t i = 0; i < docs.size(); ++i) {
     out[i].doc = std::move(docs[i].seed);
+    out[i].mtime_ns = docs[i].mtime_ns;
     std::string_view raw = docs[i].raw;
     live[i] = decode_into(out[i], raw, &docs[i].raw);
   }

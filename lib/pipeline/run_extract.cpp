@@ -96,32 +96,20 @@ struct Printer {
   void operator()(const Outcome& o) { (*this)(render(o)); }
 };
 
-// Extracts and renders items [b.first, b.last). prepare(i, pending) either appends item i's
-// document to `pending` and returns nothing, or returns the failure that leaves it none.
-template <typename Prepare>
-std::vector<Rendered> extract_batch(const rules::RuleSet& rules, Batch b, Prepare& prepare) {
-  std::vector<Rendered> out(b.last - b.first);
-  std::vector<Pending> pending;
-  std::vector<std::size_t> at;  // where each pending document's line goes in `out`
-  for (std::size_t i = b.first; i < b.last; ++i) {
-    if (std::optional<Outcome> failed = prepare(i, pending)) {
-      out[i - b.first] = render(*failed);
-    } else {
-      at.push_back(i - b.first);
-    }
-  }
-  std::vector<Outcome> done = process_batch(rules, std::move(pending));
-  for (std::size_t j = 0; j < done.size(); ++j) out[at[j]] = render(done[j]);
-  return out;
-}
-
-// Extracts `batches` on `jobs` threads and prints their lines in input order.
-template <typename Prepare>
+// Extracts `batches` on `jobs` threads (process_items with `prepare` and `name_of`) and prints
+// their lines in input order.
+template <typename Prepare, typename NameOf>
 void run_batches(const rules::RuleSet& rules, const std::vector<Batch>& batches, int jobs,
-                 Prepare prepare, Printer& print) {
+                 Prepare prepare, NameOf name_of, Printer& print) {
   ordered_parallel<std::vector<Rendered>>(
       batches.size(), jobs, InFlight{}, [&](std::size_t b) { return batches[b].weight; },
-      [&](std::size_t b) { return extract_batch(rules, batches[b], prepare); },
+      [&](std::size_t b) {
+        std::vector<Outcome> outcomes = process_items(rules, batches[b], prepare, name_of);
+        std::vector<Rendered> lines;
+        lines.reserve(outcomes.size());
+        for (const Outcome& o : outcomes) lines.push_back(render(o));
+        return lines;
+      },
       [&](std::size_t, std::vector<Rendered>&& lines) {
         for (const Rendered& r : lines) print(r);
       },
@@ -161,7 +149,7 @@ int extract_jsonl(const ExtractOptions& o, const rules::RuleSet& rules) {
           pending.push_back({std::move(d), std::move(r.text)});
           return std::nullopt;
         },
-        print);
+        [&](std::size_t i) { return std::pair(batch[i].id, std::string()); }, print);
   }
   std::fflush(stdout);
   if (interrupted()) return kExitInterrupted;
@@ -212,7 +200,7 @@ int run_extract(const ExtractOptions& o) {
         pending.push_back({seed(o, f.path, f.path), std::move(r.data)});
         return std::nullopt;
       },
-      print);
+      [&](std::size_t i) { return std::pair(walked.files[i].path, walked.files[i].path); }, print);
   std::fflush(stdout);
   if (interrupted()) return kExitInterrupted;
   return print.failed ? kExitPartial : kExitOk;

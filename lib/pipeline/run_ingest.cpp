@@ -58,9 +58,8 @@ int ingest_unguarded(const IngestOptions& o) {
   const std::size_t total = walked.files.size();
   auto last_progress = std::chrono::steady_clock::now();
   // One file before extraction: unchanged, touched or failed; or, to be extracted, appended to
-  // `pending` with its mtime (and nothing returned).
-  auto prepare = [&](std::size_t i, std::vector<Pending>& pending,
-                     std::vector<std::int64_t>& mtimes) -> std::optional<Outcome> {
+  // `pending` (and nothing returned).
+  auto prepare = [&](std::size_t i, std::vector<Pending>& pending) -> std::optional<Outcome> {
     const source::InputFile& f = walked.files[i];
     Outcome out;
     out.doc.id = out.doc.path = f.path;
@@ -87,51 +86,14 @@ int ingest_unguarded(const IngestOptions& o) {
       seed.dct = o.dct;
       seed.dct_source = text::DctSource::kFlag;
     }
-    pending.push_back({std::move(seed), std::move(r.data)});  // reserved: does not throw
-    mtimes.push_back(r.mtime_ns);
+    pending.push_back({std::move(seed), std::move(r.data), r.mtime_ns});
     return std::nullopt;
   };
   // One batch of files: each unchanged, touched, failed or done.
   const std::vector<Batch> batches =
       make_batches(total, BatchLimits{}, [&](std::size_t i) { return walked.files[i].size; });
-  auto produce = [&](const Batch& b) {
-    std::vector<Outcome> out(b.last - b.first);
-    std::vector<Pending> pending;
-    std::vector<std::int64_t> mtimes;
-    std::vector<std::size_t> at;  // where each pending file's outcome goes in `out`
-    pending.reserve(out.size());
-    mtimes.reserve(out.size());
-    at.reserve(out.size());
-    for (std::size_t i = b.first; i < b.last; ++i) {
-      // An exception here would end the whole run (std::terminate in a worker thread): it
-      // becomes this file's failure instead.
-      try {
-        if (std::optional<Outcome> done = prepare(i, pending, mtimes)) {
-          out[i - b.first] = std::move(*done);
-        } else {
-          at.push_back(i - b.first);
-        }
-      } catch (...) {
-        out[i - b.first].doc.id = out[i - b.first].doc.path = walked.files[i].path;
-        out[i - b.first].error = reason_of_current_exception();
-      }
-    }
-    std::vector<Outcome> extracted;
-    try {
-      extracted = process_batch(*rules, std::move(pending));
-    } catch (...) {  // out of memory for the batch itself: each of its files fails, named
-      std::string reason = reason_of_current_exception();
-      for (std::size_t k : at) {
-        out[k].doc.id = out[k].doc.path = walked.files[b.first + k].path;
-        out[k].error = reason;
-      }
-      return out;
-    }
-    for (std::size_t j = 0; j < extracted.size(); ++j) {
-      out[at[j]] = std::move(extracted[j]);
-      out[at[j]].mtime_ns = mtimes[j];
-    }
-    return out;
+  auto name_of = [&](std::size_t i) {
+    return std::pair(walked.files[i].path, walked.files[i].path);
   };
   auto consume = [&](std::size_t i, Outcome&& out) {
     switch (out.status) {
@@ -176,7 +138,7 @@ int ingest_unguarded(const IngestOptions& o) {
   };
   ordered_parallel<std::vector<Outcome>>(
       batches.size(), jobs, kIngestInFlight, [&](std::size_t b) { return batches[b].weight; },
-      [&](std::size_t b) { return produce(batches[b]); },
+      [&](std::size_t b) { return process_items(*rules, batches[b], prepare, name_of); },
       [&](std::size_t b, std::vector<Outcome>&& outcomes) {
         for (std::size_t k = 0; k < outcomes.size(); ++k)
           consume(batches[b].first + k, std::move(outcomes[k]));
