@@ -45,9 +45,22 @@ std::string_view lower_into(std::string_view s, std::array<char, N>& buf) {
   return {buf.data(), n};
 }
 
+// (The first bytes are compared inline: a memcmp call per prefix cost more than the rest.)
 bool starts_with_any(std::string_view s, std::initializer_list<std::string_view> prefixes) {
+  if (s.empty()) return false;
   for (std::string_view p : prefixes)
-    if (s.starts_with(p)) return true;
+    if (p[0] == s[0] && s.starts_with(p)) return true;
+  return false;
+}
+
+// Whether `lower` contains `phrase`, looked for from its byte at `rare` (a letter rare in
+// English), so that few bytes of the line start a comparison.
+bool contains(std::string_view lower, std::string_view phrase, std::size_t rare) {
+  std::string_view tail = phrase.substr(rare);
+  for (std::size_t at = lower.find(tail, rare); at != std::string_view::npos;
+       at = lower.find(tail, at + 1)) {
+    if (lower.substr(at - rare, rare) == phrase.substr(0, rare)) return true;
+  }
   return false;
 }
 
@@ -61,15 +74,46 @@ bool may_be_prompt(std::string_view line) {
   if (kFirst.find(first) == std::string_view::npos) return false;
   std::array<char, 24> buf;
   std::string_view head = lower_into(line, buf);
-  return starts_with_any(head, {"follow ", "share", "subscribe", "sign up", "click here", "read ",
-                                "also read", "continue reading", "see also:", "more from",
-                                "recommended", "most ", "trending", "related", "tag", "topic",
-                                "categories", "filed under", "we use cookies", "this site",
-                                "this website", "accept ", "cookie ", "advertisement",
-                                "sponsored", "skip to ", "listen to this article", "like us on",
-                                "join us on", "get the latest", "enter your email",
-                                "all rights reserved", "\xC2\xA9", "(", "copyright", "image", "photo",
-                                "picture", "illustration", "video"}) ||
+  return starts_with_any(head, {"follow ",
+                                "share",
+                                "subscribe",
+                                "sign up",
+                                "click here",
+                                "read ",
+                                "also read",
+                                "continue reading",
+                                "see also:",
+                                "more from",
+                                "recommended",
+                                "most ",
+                                "trending",
+                                "related",
+                                "tag",
+                                "topic",
+                                "categories",
+                                "filed under",
+                                "we use cookies",
+                                "this site",
+                                "this website",
+                                "accept ",
+                                "cookie ",
+                                "advertisement",
+                                "sponsored",
+                                "skip to ",
+                                "listen to this article",
+                                "like us on",
+                                "join us on",
+                                "get the latest",
+                                "enter your email",
+                                "all rights reserved",
+                                "\xC2\xA9",
+                                "(",
+                                "copyright",
+                                "image",
+                                "photo",
+                                "picture",
+                                "illustration",
+                                "video"}) ||
          has_non_ascii_fold(line.substr(0, 3 * 24));  // within the longest word's reach
 }
 
@@ -92,8 +136,28 @@ bool is_prompt(std::string_view line) {
   return RE2::PartialMatch(line, prompt);
 }
 
+// A cheap necessary condition before is_short_furniture's pattern, which cost an RE2 call on
+// every short line (most lines of a hard-wrapped text): a byline's first words, a social link
+// word first, or one of the phrases the other alternatives need, in any ASCII case; or the odd
+// folds (see has_non_ascii_fold).
+bool may_be_short_furniture(std::string_view line) {
+  std::string_view head = skip_space(line);
+  if (starts_with_any(head, {"By", "BY", "Written by", "Words by", "Reporting by", "Author:"}))
+    return true;
+  std::array<char, 160> buf;
+  std::string_view lower = lower_into(line, buf);
+  std::string_view first = lower.substr(lower.size() - head.size());
+  if (starts_with_any(first, {"share", "tweet", "email", "print", "facebook", "twitter", "linkedin",
+                              "reddit", "whatsapp", "telegram", "copy link", "pinterest",
+                              "mastodon", "bluesky", "threads"}))
+    return true;
+  return contains(lower, "newsletter", 2) || contains(lower, "all rights reserved", 6) ||
+         contains(lower, "getty images", 4) || contains(lower, "shutterstock", 11) ||
+         has_non_ascii_fold(line);
+}
+
 // Furniture in a short line: newsletters, social links, credits, rights anywhere in it (any
-// case), or a byline. One pattern, so one RE2 call per line.
+// case), or a byline. One pattern, so one RE2 call per line that may be one.
 bool is_short_furniture(std::string_view line) {
   static const RE2 furniture(
       R"((?i:\bnewsletter\b.*\b(?:sign up|subscribe|inbox)\b|\b(?:sign up|subscribe)\b.*\bnewsletter|)"
@@ -104,7 +168,7 @@ bool is_short_furniture(std::string_view line) {
       R"(^\s*(?:By|BY|Written by|Words by|Reporting by|Author:)\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*)"
       R"((?:\s+[A-Z][\w.'’-]*){0,2}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*)"
       R"((?:\s*[|•·–—-].*|,\s+[\w ]+)?\s*$)");
-  if (line.size() > 160) return false;
+  if (line.size() > 160 || !may_be_short_furniture(line)) return false;
   return RE2::PartialMatch(line, furniture);
 }
 
@@ -161,9 +225,11 @@ std::vector<Span> find_boilerplate(std::string_view text, const LineIndex& lines
   }
   std::vector<Span> out;
   for (std::size_t i = 0; i < kinds.size(); ++i) {
-    bool furniture = kinds[i] == LineKind::kFurniture ||
-                     (kinds[i] == LineKind::kTeaser &&
-                      teaser_is_furniture(kinds, i, looks_like_headline(text.substr(spans[i].start, spans[i].size()))));
+    bool furniture =
+        kinds[i] == LineKind::kFurniture ||
+        (kinds[i] == LineKind::kTeaser &&
+         teaser_is_furniture(kinds, i,
+                             looks_like_headline(text.substr(spans[i].start, spans[i].size()))));
     if (furniture && spans[i].size()) out.push_back(spans[i]);
   }
   return out;
