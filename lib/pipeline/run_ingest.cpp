@@ -64,7 +64,7 @@ int ingest_unguarded(const IngestOptions& o) {
     Outcome out;
     out.doc.id = out.doc.path = f.path;
     auto k = known.find(f.path);
-    bool same_rules = k != known.end() && k->second.ruleset == rules->version();
+    bool same_rules = k != known.end() && k->second.same_rules;
     // Size and mtime unchanged: not even read.
     if (!o.force && same_rules && k->second.bytes == f.size && k->second.mtime_ns == f.mtime_ns) {
       out.status = Outcome::Status::kUnchanged;
@@ -75,7 +75,7 @@ int ingest_unguarded(const IngestOptions& o) {
       out.error = r.error;
       return out;
     }
-    if (!o.force && same_rules && k->second.sha256 == util::sha256_hex(r.data)) {
+    if (!o.force && same_rules && k->second.sha256_hex() == util::sha256_hex(r.data)) {
       out.status = Outcome::Status::kTouched;
       out.mtime_ns = r.mtime_ns;
       return out;

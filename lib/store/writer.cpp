@@ -157,15 +157,18 @@ std::int64_t Writer::begin_run() {
 
 std::unordered_map<std::string, KnownDocument> Writer::known_documents() {
   std::unordered_map<std::string, KnownDocument> out;
-  SQLite::Statement q(db_, "SELECT path, id, sha256, ruleset, bytes, mtime_ns FROM documents");
+  SQLite::Statement q(db_, "SELECT path, sha256, ruleset = ?, bytes, mtime_ns FROM documents");
+  q.bind(1, rules_.version());
   while (q.executeStep()) {
     KnownDocument k;
-    k.id = q.getColumn(1).getInt64();
-    k.sha256 = q.getColumn(2).getString();
-    k.ruleset = q.getColumn(3).getString();
-    k.bytes = static_cast<std::uint64_t>(q.getColumn(4).getInt64());
-    k.mtime_ns = q.getColumn(5).isNull() ? 0 : q.getColumn(5).getInt64();
-    out.emplace(q.getColumn(0).getString(), std::move(k));
+    std::string_view sha(static_cast<const char*>(q.getColumn(1).getBlob()),
+                         static_cast<std::size_t>(q.getColumn(1).getBytes()));
+    // A digest of another length (never written) leaves zeros: the file is read and hashed.
+    if (sha.size() == k.sha256.size()) std::copy(sha.begin(), sha.end(), k.sha256.begin());
+    k.same_rules = q.getColumn(2).getInt() == 1;
+    k.bytes = static_cast<std::uint64_t>(q.getColumn(3).getInt64());
+    k.mtime_ns = q.getColumn(4).isNull() ? 0 : q.getColumn(4).getInt64();
+    out.emplace(q.getColumn(0).getString(), k);
   }
   return out;
 }

@@ -3,9 +3,11 @@
 // transactions: a document and all its rows are written between two commits, never split, so a
 // killed run leaves whole documents or none.
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include <SQLiteCpp/Database.h>
@@ -18,13 +20,15 @@
 
 namespace dossier::store {
 
-// What the database knows of a file from an earlier run, to skip unchanged files.
+// What the database knows of a file from an earlier run, to skip unchanged files. Held for every
+// document of the database, so kept small: no string but the path it is found by.
 struct KnownDocument {
-  std::int64_t id = 0;
-  std::string sha256;
-  std::string ruleset;
+  std::array<char, 64> sha256{};  // lower-case hex, as stored
   std::uint64_t bytes = 0;
   std::int64_t mtime_ns = 0;
+  bool same_rules = false;  // extracted by the rule set this writer writes with
+
+  std::string_view sha256_hex() const { return {sha256.data(), sha256.size()}; }
 };
 
 class Writer {

@@ -1,8 +1,9 @@
 // End to end: ingest into a database, incrementally, with failures named and recorded.
 
 #include <SQLiteCpp/Database.h>
-#include <catch2/catch.hpp>
 
+#include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 
 #include "tests/support/run_binary.hpp"
@@ -57,10 +58,49 @@ TEST_CASE("a changed file is replaced, not doubled", "[e2e][ingest]") {
   CHECK(count(db, "SELECT count(*) FROM documents WHERE run_id = 2") == 1);
 }
 
+TEST_CASE("a file touched but not changed is not re-extracted; its new mtime is kept",
+          "[e2e][ingest]") {
+  TempDir t;
+  t.write("in/a.txt", "The ICO said on 2 May 2024 it had decided no further action was required.");
+  auto db = t.path() / "d.sqlite";
+  REQUIRE(run_dossier({"ingest", "in", "--db", db.string()}, "", t.path()).exit_code == 0);
+  long long before = count(db, "SELECT mtime_ns FROM documents");
+  fs::last_write_time(t.path() / "in" / "a.txt",
+                      fs::last_write_time(t.path() / "in" / "a.txt") + std::chrono::hours(1));
+  RunResult r = run_dossier({"ingest", "in", "--db", db.string()}, "", t.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("0 new, 0 re-extracted, 1 unchanged") != std::string::npos);
+  CHECK(count(db, "SELECT run_id FROM documents") == 1);
+  CHECK(count(db, "SELECT mtime_ns FROM documents") == before + 3600LL * 1000000000LL);
+  // Now the size and mtime match again: not even read (the same summary, nothing written).
+  r = run_dossier({"ingest", "in", "--db", db.string()}, "", t.path());
+  CHECK(r.err.find("0 new, 0 re-extracted, 1 unchanged") != std::string::npos);
+}
+
+TEST_CASE("an unchanged file is re-extracted when the rule set changed", "[e2e][ingest]") {
+  TempDir t;
+  t.write("in/a.txt", "Researchers said Quartz Blizzard was behind it on 2 May 2024.");
+  t.write("r/threat_actors.toml",
+          "kind = \"threat_actors\"\n[[rule]]\nid = \"user-quartz\"\n"
+          "pattern = '\\b(?P<name>Quartz Blizzard)\\b'\n"
+          "examples = [{ text = \"Quartz Blizzard\", match = \"Quartz Blizzard\" }]\n");
+  auto db = t.path() / "d.sqlite";
+  REQUIRE(run_dossier({"ingest", "in", "--db", db.string()}, "", t.path()).exit_code == 0);
+  RunResult r = run_dossier({"ingest", "in", "--db", db.string(), "--rules", "r"}, "", t.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("0 new, 1 re-extracted, 0 unchanged") != std::string::npos);
+  CHECK(count(db, "SELECT run_id FROM documents") == 2);
+  // The same rule set again: unchanged.
+  r = run_dossier({"ingest", "in", "--db", db.string(), "--rules", "r"}, "", t.path());
+  CHECK(r.err.find("0 new, 0 re-extracted, 1 unchanged") != std::string::npos);
+}
+
 TEST_CASE("a binary file gives exit 2, a path: reason line and a failures row", "[e2e][ingest]") {
   TempDir t;
   copy_samples(t);
-  t.write("in/blob.txt", std::string("\x7F" "ELF\x02\x01\x01\0\0\0\0", 11));
+  t.write("in/blob.txt", std::string("\x7F"
+                                     "ELF\x02\x01\x01\0\0\0\0",
+                                     11));
   auto db = t.path() / "d.sqlite";
   RunResult r = run_dossier({"ingest", "in", "--db", db.string(), "--quiet"}, "", t.path());
   CHECK(r.exit_code == 2);
