@@ -41,7 +41,7 @@ int ingest_unguarded(const IngestOptions& o) {
   auto started = std::chrono::steady_clock::now();
   auto rules = load_rules(o.rules_dirs);
   auto db = store::open_database(o.db, store::OpenMode::kReadWrite);
-  store::Writer writer(*db, *rules);
+  store::Writer writer(*db, rules);
   writer.begin_run();
   const auto known = writer.known_documents();
 
@@ -155,6 +155,7 @@ int ingest_unguarded(const IngestOptions& o) {
                            {"failed", c.failed},
                            {"extractions", c.extractions},
                            {"bytes", c.bytes}};
+  rules.reset();  // the writer's is then the last hold, which finish_run lets go
   writer.finish_run(status, counts);
   std::fflush(stdout);
   if (!o.quiet) {

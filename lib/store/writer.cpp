@@ -5,6 +5,8 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <malloc.h>
+
 #include <chrono>
 #include <exception>
 #include <vector>
@@ -95,9 +97,10 @@ struct Writer::Statements {
       insert_alias, insert_failure;
 };
 
-Writer::Writer(SQLite::Database& db, const rules::RuleSet& rules, std::size_t index_chunk_bytes)
+Writer::Writer(SQLite::Database& db, std::shared_ptr<const rules::RuleSet> rules,
+               std::size_t index_chunk_bytes)
     : db_(db),
-      rules_(rules),
+      rules_(std::move(rules)),
       index_chunk_bytes_(index_chunk_bytes),
       st_(std::make_unique<Statements>(db)) {}
 
@@ -148,7 +151,7 @@ std::int64_t Writer::begin_run() {
                       "VALUES (?, ?, ?, 'running')");
   q.bind(1, now_iso());
   q.bind(2, kVersion);
-  q.bind(3, rules_.version());
+  q.bind(3, rules_->version());
   q.exec();
   run_id_ = db_.getLastInsertRowid();
   t.commit();
@@ -158,7 +161,7 @@ std::int64_t Writer::begin_run() {
 std::unordered_map<std::string, KnownDocument> Writer::known_documents() {
   std::unordered_map<std::string, KnownDocument> out;
   SQLite::Statement q(db_, "SELECT path, sha256, ruleset = ?, bytes, mtime_ns FROM documents");
-  q.bind(1, rules_.version());
+  q.bind(1, rules_->version());
   while (q.executeStep()) {
     KnownDocument k;
     std::string_view sha(static_cast<const char*>(q.getColumn(1).getBlob()),
@@ -221,7 +224,7 @@ std::int64_t Writer::cached_entity_id(const std::string& kind, const std::string
 
 std::int64_t Writer::organisation_id(const std::string& name, const std::string& category) {
   if (std::int64_t id = cached_entity_id("organisation", name)) return id;
-  const auto& gaz = rules_.names(rules::Kind::kOrganisations).gazetteer;
+  const auto& gaz = rules_->names(rules::Kind::kOrganisations).gazetteer;
   int i = gaz.find(name);
   const rules::Entity* e = i >= 0 ? &gaz.entities()[i] : nullptr;
   return entity_id("organisation", name, e, e ? e->category : category, e ? e->country : "", "",
@@ -259,7 +262,7 @@ void Writer::write_document(const text::Document& doc, const extract::Extraction
   put.bind(7, doc.encoding);
   put.bindNoCopy(8, doc.text);  // the text outlives exec(): no copy of each article
   put.bind(9, run_id_);
-  put.bind(10, rules_.version());
+  put.bind(10, rules_->version());
   put.bind(11, mtime_ns);
   put.bind(12, warnings_text);
   put.exec();
@@ -296,7 +299,7 @@ void Writer::write_document(const text::Document& doc, const extract::Extraction
       mention(id, o, false);
       continue;
     }
-    const auto& gaz = rules_.names(rules::Kind::kOrganisations).gazetteer;
+    const auto& gaz = rules_->names(rules::Kind::kOrganisations).gazetteer;
     int i = gaz.find(o.name);
     id = entity_id("organisation", o.name, i >= 0 ? &gaz.entities()[i] : nullptr, o.category,
                    o.country, "", {});
@@ -307,7 +310,7 @@ void Writer::write_document(const text::Document& doc, const extract::Extraction
       mention(id, t, t.ambiguous);
       continue;
     }
-    const auto& gaz = rules_.names(rules::Kind::kThreatActors).gazetteer;
+    const auto& gaz = rules_->names(rules::Kind::kThreatActors).gazetteer;
     int i = gaz.find(t.name);
     std::int64_t id = entity_id("threat_actor", t.name, i >= 0 ? &gaz.entities()[i] : nullptr, "",
                                 t.country, t.sponsor, t.ids);
@@ -319,7 +322,7 @@ void Writer::write_document(const text::Document& doc, const extract::Extraction
     ra.bind(1, doc_id);
     ra.bind(2, organisation_id(a.regulator, "regulator"));
     ra.bind(3, a.action);
-    if (!a.target.empty() && rules_.names(rules::Kind::kOrganisations).gazetteer.find(a.target) >= 0)
+    if (!a.target.empty() && rules_->names(rules::Kind::kOrganisations).gazetteer.find(a.target) >= 0)
       ra.bind(4, organisation_id(a.target));
     else
       ra.bind(4);
@@ -428,6 +431,8 @@ int Writer::fts_automerge() {
 }
 
 void Writer::finish_run(const std::string& status, const nlohmann::json& counts) {
+  rules_.reset();
+  malloc_trim(0);  // what the rule set freed, in every thread's arena
   maybe_commit(true);
   // An interrupted run stops promptly; the next run indexes what it left.
   if (status != "interrupted") index_pending();

@@ -62,7 +62,7 @@ extract::Extractions finds_nothing(const rules::RuleSet&, text::Document&, extra
 
 TEST_CASE("out of memory in the extractor fails that document, named, and is not thrown",
           "[pipeline]") {
-  Outcome o = process_bytes(no_rules(), seed("in/a.txt"), "Some text.\n", &throws_bad_alloc);
+  Outcome o = process_bytes(*no_rules(), seed("in/a.txt"), "Some text.\n", &throws_bad_alloc);
   CHECK(o.status == Outcome::Status::kFailed);
   CHECK(o.doc.path == "in/a.txt");
   CHECK(o.doc.id == "in/a.txt");
@@ -70,28 +70,28 @@ TEST_CASE("out of memory in the extractor fails that document, named, and is not
 }
 
 TEST_CASE("a std::exception from the extractor becomes the document's reason", "[pipeline]") {
-  Outcome o = process_bytes(no_rules(), seed("in/b.txt"), "Some text.\n", &throws_length_error);
+  Outcome o = process_bytes(*no_rules(), seed("in/b.txt"), "Some text.\n", &throws_length_error);
   CHECK(o.status == Outcome::Status::kFailed);
   CHECK(o.doc.path == "in/b.txt");
   CHECK(o.error == "internal error while processing this file: basic_string::_M_create");
 }
 
 TEST_CASE("anything else thrown is still a failure of that document", "[pipeline]") {
-  Outcome o = process_bytes(no_rules(), seed("in/c.txt"), "Some text.\n", &throws_int);
+  Outcome o = process_bytes(*no_rules(), seed("in/c.txt"), "Some text.\n", &throws_int);
   CHECK(o.status == Outcome::Status::kFailed);
   CHECK(o.error == "internal error while processing this file");
 }
 
 TEST_CASE("a document after a failed one is processed normally", "[pipeline]") {
-  process_bytes(no_rules(), seed("in/bad.txt"), "x\n", &throws_bad_alloc);
-  Outcome o = process_bytes(no_rules(), seed("in/good.txt"), "Plain text.\n", &finds_nothing);
+  process_bytes(*no_rules(), seed("in/bad.txt"), "x\n", &throws_bad_alloc);
+  Outcome o = process_bytes(*no_rules(), seed("in/good.txt"), "Plain text.\n", &finds_nothing);
   CHECK(o.status == Outcome::Status::kDone);
   CHECK(o.doc.text == "Plain text.\n");
   CHECK(o.doc.bytes == 12);
 }
 
 TEST_CASE("the real extractor is used when none is given", "[pipeline]") {
-  Outcome o = process_bytes(no_rules(), seed("in/d.txt"), "Plain text.\n");
+  Outcome o = process_bytes(*no_rules(), seed("in/d.txt"), "Plain text.\n");
   CHECK(o.status == Outcome::Status::kDone);
   CHECK(o.doc.encoding == "utf-8");
 }
@@ -142,5 +142,5 @@ TEST_CASE("a document that fails in a batch fails alone, named", "[pipeline]") {
   CHECK(got[4].status == Outcome::Status::kDone);
   CHECK(got[4].doc.text == "Filed on 5 June 2024.\n");
   CHECK(got[4].doc.bytes == 22);
-  CHECK(got[4].doc.sha256 == process_bytes(no_rules(), seed("in/z.txt"), got[4].doc.text).doc.sha256);
+  CHECK(got[4].doc.sha256 == process_bytes(*no_rules(), seed("in/z.txt"), got[4].doc.text).doc.sha256);
 }

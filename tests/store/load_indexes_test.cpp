@@ -128,3 +128,20 @@ TEST_CASE("a run into a database that has documents keeps its indexes", "[store]
   CHECK(load_indexes(*db) == kAll);
   CHECK(db->execAndGet("PRAGMA integrity_check").getString() == "ok");
 }
+
+TEST_CASE("finish_run lets go of the rule set before it builds the indexes", "[store][indexes]") {
+  // The rule set's RE2 DFA caches are most of a long run's memory; the indexing at the end of
+  // the run was its peak while they were still held.
+  testing::TempDir t;
+  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
+  rules::Diagnostics diags;
+  std::shared_ptr<const rules::RuleSet> set = rules::RuleSet::load_texts({}, diags);
+  std::weak_ptr<const rules::RuleSet> watch = set;
+  store::Writer w(*db, std::move(set));
+  w.begin_run();
+  w.write_document(stored_document("a.txt", "2024 was a year."), one_date(), 0);
+  CHECK_FALSE(watch.expired());
+  w.finish_run("ok", nlohmann::json::object());
+  CHECK(watch.expired());
+  CHECK(load_indexes(*db) == kAll);
+}

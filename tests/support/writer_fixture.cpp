@@ -4,14 +4,14 @@
 
 namespace dossier::testing {
 
-const rules::RuleSet& no_rules() {
+std::shared_ptr<const rules::RuleSet> no_rules() {
   static std::shared_ptr<const rules::RuleSet> set = [] {
     rules::Diagnostics diags;
     auto s = rules::RuleSet::load_texts({}, diags);
     REQUIRE(diags.empty());
     return s;
   }();
-  return *set;
+  return set;
 }
 
 text::Document stored_document(const std::string& path, const std::string& text) {

@@ -10,7 +10,7 @@
 namespace dossier::testing {
 
 // A rule set with no rules and no gazetteers; loaded once and kept.
-const rules::RuleSet& no_rules();
+std::shared_ptr<const rules::RuleSet> no_rules();
 
 // A UTF-8 document at `path` whose text is `text`, as the writer receives it.
 text::Document stored_document(const std::string& path, const std::string& text);
