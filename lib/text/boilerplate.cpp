@@ -74,46 +74,15 @@ bool may_be_prompt(std::string_view line) {
   if (kFirst.find(first) == std::string_view::npos) return false;
   std::array<char, 24> buf;
   std::string_view head = lower_into(line, buf);
-  return starts_with_any(head, {"follow ",
-                                "share",
-                                "subscribe",
-                                "sign up",
-                                "click here",
-                                "read ",
-                                "also read",
-                                "continue reading",
-                                "see also:",
-                                "more from",
-                                "recommended",
-                                "most ",
-                                "trending",
-                                "related",
-                                "tag",
-                                "topic",
-                                "categories",
-                                "filed under",
-                                "we use cookies",
-                                "this site",
-                                "this website",
-                                "accept ",
-                                "cookie ",
-                                "advertisement",
-                                "sponsored",
-                                "skip to ",
-                                "listen to this article",
-                                "like us on",
-                                "join us on",
-                                "get the latest",
-                                "enter your email",
-                                "all rights reserved",
-                                "\xC2\xA9",
-                                "(",
-                                "copyright",
-                                "image",
-                                "photo",
-                                "picture",
-                                "illustration",
-                                "video"}) ||
+  return starts_with_any(head, {"follow ", "share", "subscribe", "sign up", "click here", "read ",
+                                "also read", "continue reading", "see also:", "more from",
+                                "recommended", "most ", "trending", "related", "tag", "topic",
+                                "categories", "filed under", "we use cookies", "this site",
+                                "this website", "accept ", "cookie ", "advertisement",
+                                "sponsored", "skip to ", "listen to this article", "like us on",
+                                "join us on", "get the latest", "enter your email",
+                                "all rights reserved", "\xC2\xA9", "(", "copyright", "image", "photo",
+                                "picture", "illustration", "video"}) ||
          has_non_ascii_fold(line.substr(0, 3 * 24));  // within the longest word's reach
 }
 
@@ -147,9 +116,9 @@ bool may_be_short_furniture(std::string_view line) {
   std::array<char, 160> buf;
   std::string_view lower = lower_into(line, buf);
   std::string_view first = lower.substr(lower.size() - head.size());
-  if (starts_with_any(first, {"share", "tweet", "email", "print", "facebook", "twitter", "linkedin",
-                              "reddit", "whatsapp", "telegram", "copy link", "pinterest",
-                              "mastodon", "bluesky", "threads"}))
+  if (starts_with_any(first, {"share", "tweet", "email", "print", "facebook", "twitter",
+                              "linkedin", "reddit", "whatsapp", "telegram", "copy link",
+                              "pinterest", "mastodon", "bluesky", "threads"}))
     return true;
   return contains(lower, "newsletter", 2) || contains(lower, "all rights reserved", 6) ||
          contains(lower, "getty images", 4) || contains(lower, "shutterstock", 11) ||
@@ -225,11 +194,9 @@ std::vector<Span> find_boilerplate(std::string_view text, const LineIndex& lines
   }
   std::vector<Span> out;
   for (std::size_t i = 0; i < kinds.size(); ++i) {
-    bool furniture =
-        kinds[i] == LineKind::kFurniture ||
-        (kinds[i] == LineKind::kTeaser &&
-         teaser_is_furniture(kinds, i,
-                             looks_like_headline(text.substr(spans[i].start, spans[i].size()))));
+    bool furniture = kinds[i] == LineKind::kFurniture ||
+                     (kinds[i] == LineKind::kTeaser &&
+                      teaser_is_furniture(kinds, i, looks_like_headline(text.substr(spans[i].start, spans[i].size()))));
     if (furniture && spans[i].size()) out.push_back(spans[i]);
   }
   return out;

@@ -1,8 +1,8 @@
 // End to end: ingest into a database, incrementally, with failures named and recorded.
 
 #include <SQLiteCpp/Database.h>
-
 #include <catch2/catch.hpp>
+
 #include <chrono>
 #include <filesystem>
 

@@ -2,6 +2,7 @@
 #include "lib/text/boilerplate.hpp"
 
 #include <catch2/catch.hpp>
+
 #include <string>
 #include <vector>
 
@@ -25,8 +26,7 @@ std::vector<std::string> furniture_lines(const std::string& text) {
 }  // namespace
 
 TEST_CASE("share and follow prompts are furniture", "[boilerplate]") {
-  std::string t =
-      "The ICO said it would act.\nFollow me on Twitter: @x and Facebook\nShare this article\n";
+  std::string t = "The ICO said it would act.\nFollow me on Twitter: @x and Facebook\nShare this article\n";
   CHECK(furniture(t) == std::vector<Span>{{27, 64}, {65, 83}});
 }
 
@@ -70,11 +70,11 @@ TEST_CASE("newsletter, cookie, copyright and image-credit lines are furniture", 
       "© 2024 Example Media. All rights reserved.\n"
       "Image: Getty Images\n"
       "Related: Hackers breach council\n";
-  CHECK(furniture_lines(t) == std::vector<std::string>{"Sign up to our daily newsletter",
-                                                       "We use cookies to improve your experience.",
-                                                       "© 2024 Example Media. All rights reserved.",
-                                                       "Image: Getty Images",
-                                                       "Related: Hackers breach council"});
+  CHECK(furniture_lines(t) ==
+        std::vector<std::string>{"Sign up to our daily newsletter",
+                                 "We use cookies to improve your experience.",
+                                 "© 2024 Example Media. All rights reserved.",
+                                 "Image: Getty Images", "Related: Hackers breach council"});
 }
 
 TEST_CASE("a source and tags line in brackets is furniture", "[boilerplate]") {
@@ -100,14 +100,15 @@ TEST_CASE("each kind of furniture line is found, whatever its case, after the pr
         "Copyright 2020 x", "COPYRIGHT", "By John Smith", "BY JOHN SMITH", "Written by Jane Doe",
         "Author: Jane Doe", "  By Jane Doe | Reuters", "Also read: x", "Trending", "Most read:",
         "Related articles:", "Advertisement", "Sponsored content", "Skip to main content",
-        "We use cookies to", "This website uses cookies", "Accept all cookies", "Cookie settings",
-        "Like us on Facebook", "Join us on Telegram", "Get the latest news", "Enter your email",
-        "Filed under: x", "Categories: x", "Topics: x", "More from x", "Recommended for you",
-        "See also: x", "Continue reading", "Click here", "Subscribe now", "Sign up now",
-        "Pictures: x", "Illustration: x", "Image source: x", "Reporting by Jane Doe",
-        "Words by Jane Doe", "Tweet | Email", "  PRINT", "Threads / Mastodon / Bluesky",
-        "Reddit, WhatsApp", "Pinterest", "Our weekly NEWSLETTER lands in your inbox",
-        "x (GETTY IMAGES)", "Photo: x/Shutterstock", "(c) Acme. ALL RIGHTS RESERVED.",
+        "We use cookies to", "This website uses cookies", "Accept all cookies",
+        "Cookie settings", "Like us on Facebook", "Join us on Telegram", "Get the latest news",
+        "Enter your email", "Filed under: x", "Categories: x", "Topics: x", "More from x",
+        "Recommended for you", "See also: x", "Continue reading", "Click here",
+        "Subscribe now", "Sign up now", "Pictures: x", "Illustration: x", "Image source: x",
+        "Reporting by Jane Doe", "Words by Jane Doe", "Tweet | Email", "  PRINT",
+        "Threads / Mastodon / Bluesky", "Reddit, WhatsApp", "Pinterest",
+        "Our weekly NEWSLETTER lands in your inbox", "x (GETTY IMAGES)", "Photo: x/Shutterstock",
+        "(c) Acme. ALL RIGHTS RESERVED.",
         // RE2's (?i) matches s with U+017F LONG S and k with U+212A KELVIN SIGN.
         "\xC5\xBFhare this", "(Shutter\xC5\xBFtock)", "Shutterstoc\xE2\x84\xAA"}) {
     CAPTURE(line);
