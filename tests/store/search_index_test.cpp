@@ -5,7 +5,6 @@
 
 #include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 #include "lib/rules/rule_set.hpp"
 #include "lib/store/database.hpp"
@@ -191,30 +190,4 @@ TEST_CASE("indexing a chunk leaves the search index's automerge setting as it fo
   CHECK(hits(*db, "bravo") == 1);
   CHECK(hits(*db, "charlie") == 1);
   check_index(*db);
-}
-
-TEST_CASE("after a commit the writer holds no read transaction: the WAL is checkpointed",
-          "[store]") {
-  // A new entity's id was read by a statement left stepped, which kept a read transaction open
-  // across commits: every checkpoint failed (SQLITE_LOCKED) and the WAL grew to the database's
-  // size.
-  testing::TempDir t;
-  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
-  store::Writer w(*db, no_rules());
-  w.begin_run();
-  extract::Extractions x;
-  extract::OrganisationMention o;
-  o.text = o.name = "Acme";
-  o.span = {0, 4};
-  o.line = 1;
-  o.rule = "test/org";
-  x.organisations.push_back(o);
-  w.write_document(stored_document("a.txt", "Acme said so."), x, 0);
-  w.maybe_commit(true);
-  int frames = -1, copied = -1;
-  CHECK(sqlite3_wal_checkpoint_v2(db->getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &frames,
-                                  &copied) == SQLITE_OK);
-  CHECK(frames > 0);
-  CHECK(copied == frames);
-  w.finish_run("ok", nlohmann::json::object());
 }
