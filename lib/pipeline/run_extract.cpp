@@ -176,31 +176,33 @@ int run_extract(const ExtractOptions& o) {
     std::fflush(stdout);
     return print.failed ? kExitPartial : kExitOk;
   }
-  source::WalkResult walked = source::walk(paths, o.walk);
-  for (const auto& f : walked.failures) {
-    Outcome out;
-    out.doc = seed(o, f.path, f.path);
-    out.error = f.reason;
-    print(out);
-  }
   const int jobs = jobs_of(o.jobs);
-  auto batches = make_batches(walked.files.size(), BatchLimits{},
-                              [&](std::size_t i) { return walked.files[i].size; });
-  run_batches(
-      *rules, batches, jobs,
-      [&](std::size_t i, std::vector<Pending>& pending) -> std::optional<Outcome> {
-        const source::InputFile& f = walked.files[i];
-        source::ReadResult r = source::read_file(f.path, o.max_bytes);
-        if (!r.ok) {
-          Outcome out;
-          out.doc = seed(o, f.path, f.path);
-          out.error = r.error;
-          return out;
-        }
-        pending.push_back({seed(o, f.path, f.path), std::move(r.data)});
-        return std::nullopt;
-      },
-      [&](std::size_t i) { return std::pair(walked.files[i].path, walked.files[i].path); }, print);
+  // The walk a chunk at a time (as ingest): memory holds one chunk's paths, not every file's.
+  source::Walker walker(paths, o.walk);
+  std::vector<source::WalkEntry> walked;
+  while (!interrupted()) {
+    walked.clear();
+    if (!walker.next(o.walk_chunk, walked)) break;
+    auto batches = make_batches(walked.size(), BatchLimits{},
+                                [&](std::size_t i) { return walked[i].size; });
+    run_batches(
+        *rules, batches, jobs,
+        [&](std::size_t i, std::vector<Pending>& pending) -> std::optional<Outcome> {
+          const source::WalkEntry& f = walked[i];
+          auto failed = [&](const std::string& reason) {
+            Outcome out;
+            out.doc = seed(o, f.path, f.path);
+            out.error = reason;
+            return out;
+          };
+          if (!f.ok()) return failed(f.failure);
+          source::ReadResult r = source::read_file(f.path, o.max_bytes);
+          if (!r.ok) return failed(r.error);
+          pending.push_back({seed(o, f.path, f.path), std::move(r.data)});
+          return std::nullopt;
+        },
+        [&](std::size_t i) { return std::pair(walked[i].path, walked[i].path); }, print);
+  }
   std::fflush(stdout);
   if (interrupted()) return kExitInterrupted;
   return print.failed ? kExitPartial : kExitOk;

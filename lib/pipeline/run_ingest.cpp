@@ -43,30 +43,29 @@ int ingest_unguarded(const IngestOptions& o) {
   auto db = store::open_database(o.db, store::OpenMode::kReadWrite);
   store::Writer writer(*db, rules);
   writer.begin_run();
-  const auto known = writer.known_documents();
 
-  source::WalkResult walked = source::walk(o.paths, o.walk);
   Counts c;
-  for (const auto& f : walked.failures) {
-    std::fprintf(stderr, "%s: %s\n", source::display_path(f.path).c_str(), f.reason.c_str());
-    writer.write_failure(f.path, f.reason);
-    ++c.failed;
-  }
-
   const int jobs =
       o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const std::size_t total = walked.files.size();
+  source::Walker walker(o.paths, o.walk);
+  std::vector<source::WalkEntry> walked;  // one chunk of the walk
+  std::vector<std::optional<store::KnownDocument>> known;  // for each of its entries
+  std::size_t before = 0;  // entries of the chunks before this one
   auto last_progress = std::chrono::steady_clock::now();
   // One file before extraction: unchanged, touched or failed; or, to be extracted, appended to
   // `pending` (and nothing returned).
   auto prepare = [&](std::size_t i, std::vector<Pending>& pending) -> std::optional<Outcome> {
-    const source::InputFile& f = walked.files[i];
+    const source::WalkEntry& f = walked[i];
+    const std::optional<store::KnownDocument>& k = known[i];
     Outcome out;
     out.doc.id = out.doc.path = f.path;
-    auto k = known.find(f.path);
-    bool same_rules = k != known.end() && k->second.same_rules;
+    if (!f.ok()) {
+      out.error = f.failure;
+      return out;
+    }
+    bool same_rules = k && k->same_rules;
     // Size and mtime unchanged: not even read.
-    if (!o.force && same_rules && k->second.bytes == f.size && k->second.mtime_ns == f.mtime_ns) {
+    if (!o.force && same_rules && k->bytes == f.size && k->mtime_ns == f.mtime_ns) {
       out.status = Outcome::Status::kUnchanged;
       return out;
     }
@@ -75,7 +74,7 @@ int ingest_unguarded(const IngestOptions& o) {
       out.error = r.error;
       return out;
     }
-    if (!o.force && same_rules && k->second.sha256_hex() == util::sha256_hex(r.data)) {
+    if (!o.force && same_rules && k->sha256_hex() == util::sha256_hex(r.data)) {
       out.status = Outcome::Status::kTouched;
       out.mtime_ns = r.mtime_ns;
       return out;
@@ -89,12 +88,7 @@ int ingest_unguarded(const IngestOptions& o) {
     pending.push_back({std::move(seed), std::move(r.data), r.mtime_ns});
     return std::nullopt;
   };
-  // One batch of files: each unchanged, touched, failed or done.
-  const std::vector<Batch> batches =
-      make_batches(total, BatchLimits{}, [&](std::size_t i) { return walked.files[i].size; });
-  auto name_of = [&](std::size_t i) {
-    return std::pair(walked.files[i].path, walked.files[i].path);
-  };
+  auto name_of = [&](std::size_t i) { return std::pair(walked[i].path, walked[i].path); };
   auto consume = [&](std::size_t i, Outcome&& out) {
     switch (out.status) {
       case Outcome::Status::kUnchanged:
@@ -115,7 +109,7 @@ int ingest_unguarded(const IngestOptions& o) {
         }
         break;
       case Outcome::Status::kDone:
-        (known.count(out.doc.path) ? c.replaced : c.added)++;
+        (known[i] ? c.replaced : c.added)++;
         c.extractions += out.x.size();
         c.bytes += out.doc.bytes;
         writer.write_document(out.doc, out.x, out.mtime_ns);
@@ -129,22 +123,36 @@ int ingest_unguarded(const IngestOptions& o) {
     writer.maybe_commit();
     if (o.progress) {
       auto now = std::chrono::steady_clock::now();
-      if (now - last_progress > std::chrono::milliseconds(200) || i + 1 == total) {
-        std::fprintf(stderr, "\r\x1b[K[%zu/%zu] %s", i + 1, total,
-                     source::display_path(out.doc.path).c_str());
+      bool last = i + 1 == walked.size() && walker.done();
+      if (now - last_progress > std::chrono::milliseconds(200) || last) {
+        // The total is what the walk has found so far ("+" while it goes on).
+        std::fprintf(stderr, "\r\x1b[K[%zu/%zu%s] %s", before + i + 1, walker.found(),
+                     walker.done() ? "" : "+", source::display_path(out.doc.path).c_str());
         last_progress = now;
       }
     }
   };
-  ordered_parallel<std::vector<Outcome>>(
-      batches.size(), jobs, kIngestInFlight, [&](std::size_t b) { return batches[b].weight; },
-      [&](std::size_t b) { return process_items(*rules, batches[b], prepare, name_of); },
-      [&](std::size_t b, std::vector<Outcome>&& outcomes) {
-        for (std::size_t k = 0; k < outcomes.size(); ++k)
-          consume(batches[b].first + k, std::move(outcomes[k]));
-      },
-      &interrupted());
-  if (o.progress && total) std::fprintf(stderr, "\r\x1b[K");
+  // The walk a chunk at a time, each through the workers before the next is walked: memory
+  // holds one chunk's paths, whatever the number of files.
+  while (!interrupted()) {
+    walked.clear();
+    if (!walker.next(o.walk_chunk, walked)) break;
+    known.clear();
+    for (const source::WalkEntry& f : walked)
+      known.push_back(f.ok() ? writer.known_document(f.path) : std::nullopt);
+    const std::vector<Batch> batches =
+        make_batches(walked.size(), BatchLimits{}, [&](std::size_t i) { return walked[i].size; });
+    ordered_parallel<std::vector<Outcome>>(
+        batches.size(), jobs, kIngestInFlight, [&](std::size_t b) { return batches[b].weight; },
+        [&](std::size_t b) { return process_items(*rules, batches[b], prepare, name_of); },
+        [&](std::size_t b, std::vector<Outcome>&& outcomes) {
+          for (std::size_t k = 0; k < outcomes.size(); ++k)
+            consume(batches[b].first + k, std::move(outcomes[k]));
+        },
+        &interrupted());
+    before += walked.size();
+  }
+  if (o.progress && before) std::fprintf(stderr, "\r\x1b[K");
 
   bool stopped = interrupted();
   std::string status = stopped ? "interrupted" : c.failed ? "partial" : "ok";

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <set>
 
 namespace dossier::source {
 namespace {
@@ -32,71 +31,96 @@ std::string describe_type(mode_t m) {
   return "not a regular file";
 }
 
-struct Walker {
-  const WalkOptions& options;
-  WalkResult result;
-  std::set<std::pair<dev_t, ino_t>> active;  // folders on the current path, for loop detection
-
-  void fail(const std::string& path, const std::string& reason) {
-    result.failures.push_back({path, reason});
-  }
-
-  void file(const std::string& path, const struct stat& st) {
-    result.files.push_back({path, static_cast<std::uint64_t>(st.st_size), mtime_of(st)});
-  }
-
-  void folder(const std::string& path, const std::string& rel_prefix, const struct stat& st) {
-    auto key = std::make_pair(st.st_dev, st.st_ino);
-    if (active.count(key)) {
-      fail(path, "symbolic link loop (folder already being walked)");
-      return;
-    }
-    DIR* dir = opendir(path.c_str());
-    if (!dir) {
-      fail(path, std::strerror(errno));
-      return;
-    }
-    active.insert(key);
-    std::vector<std::string> names;
-    while (dirent* e = readdir(dir)) {
-      std::string n = e->d_name;
-      if (n == "." || n == "..") continue;
-      names.push_back(std::move(n));
-    }
-    closedir(dir);
-    std::sort(names.begin(), names.end());
-    for (const std::string& n : names) {
-      if (n.front() == '.') continue;  // hidden files and folders (.git, .DS_Store)
-      std::string child = path == "." ? n : path.back() == '/' ? path + n : path + "/" + n;
-      std::string rel = rel_prefix.empty() ? n : rel_prefix + "/" + n;
-      struct stat cst;
-      if (stat(child.c_str(), &cst) != 0) {
-        struct stat lst;
-        if (errno == ELOOP || (lstat(child.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode))) {
-          fail(child, errno == ELOOP ? "symbolic link loop" : "broken symbolic link");
-        } else {
-          fail(child, std::strerror(errno));
-        }
-        continue;
-      }
-      if (S_ISDIR(cst.st_mode)) {
-        if (!any_match(options.exclude, rel, n)) folder(child, rel, cst);
-        continue;
-      }
-      bool wanted = options.include.empty() ? default_text_name(n)
-                                            : any_match(options.include, rel, n);
-      if (!wanted || any_match(options.exclude, rel, n)) continue;
-      if (!S_ISREG(cst.st_mode)) {
-        fail(child, describe_type(cst.st_mode));
-        continue;
-      }
-      file(child, cst);
-    }
-    active.erase(key);
-  }
-};
-
 }  // namespace
+
+Walker::Walker(std::vector<std::string> paths, WalkOptions options)
+    : paths_(std::move(paths)), options_(std::move(options)) {}
+
+bool Walker::next(std::size_t max_entries, std::vector<WalkEntry>& out) {
+  const std::size_t before = out.size();
+  while (out.size() - before < max_entries) {
+    if (!stack_.empty()) {
+      Folder& f = stack_.back();
+      if (f.next == f.names.size()) {
+        active_.erase(f.key);
+        stack_.pop_back();
+        continue;
+      }
+      const std::string& n = f.names[f.next++];
+      std::string child = f.path == "." ? n : f.path.back() == '/' ? f.path + n : f.path + "/" + n;
+      std::string rel = f.rel.empty() ? n : f.rel + "/" + n;
+      visit(child, rel, n, out);  // may push a folder: `f` and `n` are not used after
+      continue;
+    }
+    if (next_path_ == paths_.size()) break;
+    const std::string& p = paths_[next_path_++];
+    struct stat st;
+    if (stat(p.c_str(), &st) != 0) {
+      out.push_back({p, 0, 0, errno == ELOOP ? "symbolic link loop" : std::strerror(errno)});
+    } else if (S_ISDIR(st.st_mode)) {
+      enter(p, "", st, out);
+    } else if (S_ISREG(st.st_mode)) {
+      file(p, st, out);
+    } else {
+      out.push_back({p, 0, 0, describe_type(st.st_mode)});
+    }
+  }
+  found_ += out.size() - before;
+  return out.size() > before;
+}
+
+void Walker::visit(const std::string& path, const std::string& rel, const std::string& name,
+                   std::vector<WalkEntry>& out) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) {
+    struct stat lst;
+    if (errno == ELOOP || (lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode))) {
+      out.push_back({path, 0, 0, errno == ELOOP ? "symbolic link loop" : "broken symbolic link"});
+    } else {
+      out.push_back({path, 0, 0, std::strerror(errno)});
+    }
+    return;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    if (!any_match(options_.exclude, rel, name)) enter(path, rel, st, out);
+    return;
+  }
+  bool wanted = options_.include.empty() ? default_text_name(name)
+                                         : any_match(options_.include, rel, name);
+  if (!wanted || any_match(options_.exclude, rel, name)) return;
+  if (!S_ISREG(st.st_mode)) {
+    out.push_back({path, 0, 0, describe_type(st.st_mode)});
+    return;
+  }
+  file(path, st, out);
+}
+
+void Walker::enter(const std::string& path, const std::string& rel, const struct stat& st,
+                   std::vector<WalkEntry>& out) {
+  auto key = std::make_pair(st.st_dev, st.st_ino);
+  if (active_.count(key)) {
+    out.push_back({path, 0, 0, "symbolic link loop (folder already being walked)"});
+    return;
+  }
+  DIR* dir = opendir(path.c_str());
+  if (!dir) {
+    out.push_back({path, 0, 0, std::strerror(errno)});
+    return;
+  }
+  Folder f{path, rel, key, {}, 0};
+  while (dirent* e = readdir(dir)) {
+    // Hidden files and folders (.git, .DS_Store), and . and ..
+    if (e->d_name[0] != '.') f.names.emplace_back(e->d_name);
+  }
+  closedir(dir);
+  std::sort(f.names.begin(), f.names.end());
+  active_.insert(key);
+  stack_.push_back(std::move(f));
+}
+
+void Walker::file(const std::string& path, const struct stat& st, std::vector<WalkEntry>& out) {
+  out.push_back({path, static_cast<std::uint64_t>(st.st_size), mtime_of(st), {}});
+}
 
 bool default_text_name(const std::string& name) {
   auto dot = name.rfind('.');
@@ -106,23 +130,12 @@ bool default_text_name(const std::string& name) {
   return ext == ".txt" || ext == ".text" || ext == ".md";
 }
 
-WalkResult walk(const std::vector<std::string>& paths, const WalkOptions& options) {
-  Walker w{options, {}, {}};
-  for (const std::string& p : paths) {
-    struct stat st;
-    if (stat(p.c_str(), &st) != 0) {
-      w.fail(p, errno == ELOOP ? "symbolic link loop" : std::strerror(errno));
-      continue;
-    }
-    if (S_ISDIR(st.st_mode)) {
-      w.folder(p, "", st);
-    } else if (S_ISREG(st.st_mode)) {
-      w.file(p, st);
-    } else {
-      w.fail(p, describe_type(st.st_mode));
-    }
+std::vector<WalkEntry> walk(const std::vector<std::string>& paths, const WalkOptions& options) {
+  Walker w(paths, options);
+  std::vector<WalkEntry> out;
+  while (w.next(static_cast<std::size_t>(-1), out)) {
   }
-  return std::move(w.result);
+  return out;
 }
 
 }  // namespace dossier::source

@@ -4,10 +4,20 @@
 // reported, not followed). Inside folders only .txt, .text, .md and extension-less files are
 // taken by default; --include/--exclude globs (fnmatch, matched against the path relative to the
 // folder and against the file name) change that. Paths named explicitly are always taken.
+//
+// The walk is taken a chunk at a time (Walker::next): what it holds is the names of the folders
+// it is inside, not every file found, so a folder of millions of files costs no more memory than
+// one chunk of them.
+
+#include <sys/types.h>
 
 #include <cstdint>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
+
+struct stat;
 
 namespace dossier::source {
 
@@ -16,24 +26,51 @@ struct WalkOptions {
   std::vector<std::string> exclude;
 };
 
-struct InputFile {
+// What the walk meets: an input file, or a path that cannot be one ("path: reason").
+struct WalkEntry {
   std::string path;
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
+  std::string failure;  // why it is not an input ("not a regular file (a FIFO)"); empty if it is
+
+  bool ok() const { return failure.empty(); }
 };
 
-// A path that cannot be an input: "path: reason".
-struct WalkFailure {
-  std::string path;
-  std::string reason;
+class Walker {
+ public:
+  Walker(std::vector<std::string> paths, WalkOptions options);
+
+  // Appends to `out` what the walk meets next, in walk order, up to `max_entries` of it. False
+  // when the walk was already over (nothing appended).
+  bool next(std::size_t max_entries, std::vector<WalkEntry>& out);
+  // Entries (files and failures) met so far.
+  std::size_t found() const { return found_; }
+  bool done() const { return stack_.empty() && next_path_ == paths_.size(); }
+
+ private:
+  // A folder being walked: its sorted entries and the next one to visit.
+  struct Folder {
+    std::string path, rel;
+    std::pair<dev_t, ino_t> key;
+    std::vector<std::string> names;
+    std::size_t next = 0;
+  };
+  void visit(const std::string& path, const std::string& rel, const std::string& name,
+             std::vector<WalkEntry>& out);
+  void enter(const std::string& path, const std::string& rel, const struct stat& st,
+             std::vector<WalkEntry>& out);
+  void file(const std::string& path, const struct stat& st, std::vector<WalkEntry>& out);
+
+  std::vector<std::string> paths_;
+  WalkOptions options_;
+  std::size_t next_path_ = 0;
+  std::vector<Folder> stack_;
+  std::set<std::pair<dev_t, ino_t>> active_;  // folders on the stack, for loop detection
+  std::size_t found_ = 0;
 };
 
-struct WalkResult {
-  std::vector<InputFile> files;
-  std::vector<WalkFailure> failures;
-};
-
-WalkResult walk(const std::vector<std::string>& paths, const WalkOptions& options);
+// The whole walk at once.
+std::vector<WalkEntry> walk(const std::vector<std::string>& paths, const WalkOptions& options);
 
 // True when the file name would be taken by default (.txt, .text, .md, or no extension).
 bool default_text_name(const std::string& name);

@@ -61,6 +61,8 @@ void bind_place(SQLite::Statement& s, int i, const extract::Mention& m) {
 struct Writer::Statements {
   explicit Statements(SQLite::Database& db)
       : find_doc(db, "SELECT id FROM documents WHERE path = ?"),
+        known_doc(db,
+                  "SELECT sha256, ruleset = ?, bytes, mtime_ns FROM documents WHERE path = ?"),
         // insert_doc and update_doc take the same columns as ?2..?12; ?1 is the path for one,
         // the id for the other.
         insert_doc(db,
@@ -92,7 +94,7 @@ struct Writer::Statements {
                      "INSERT OR IGNORE INTO aliases (entity_id, alias, source) VALUES (?,?,?)"),
         insert_failure(db, "INSERT INTO failures (run_id, path, reason) VALUES (?,?,?)") {}
 
-  SQLite::Statement find_doc, insert_doc, update_doc, touch_doc, delete_mentions, delete_dates,
+  SQLite::Statement find_doc, known_doc, insert_doc, update_doc, touch_doc, delete_mentions, delete_dates,
       delete_actions, insert_mention, insert_date, insert_action, insert_entity, find_entity,
       insert_alias, insert_failure;
 };
@@ -158,22 +160,22 @@ std::int64_t Writer::begin_run() {
   return run_id_;
 }
 
-std::unordered_map<std::string, KnownDocument> Writer::known_documents() {
-  std::unordered_map<std::string, KnownDocument> out;
-  SQLite::Statement q(db_, "SELECT path, sha256, ruleset = ?, bytes, mtime_ns FROM documents");
+std::optional<KnownDocument> Writer::known_document(const std::string& path) {
+  auto& q = st_->known_doc;
+  q.reset();  // a statement left stepped would hold a read transaction (and block checkpoints)
   q.bind(1, rules_->version());
-  while (q.executeStep()) {
-    KnownDocument k;
-    std::string_view sha(static_cast<const char*>(q.getColumn(1).getBlob()),
-                         static_cast<std::size_t>(q.getColumn(1).getBytes()));
-    // A digest of another length (never written) leaves zeros: the file is read and hashed.
-    if (sha.size() == k.sha256.size()) std::copy(sha.begin(), sha.end(), k.sha256.begin());
-    k.same_rules = q.getColumn(2).getInt() == 1;
-    k.bytes = static_cast<std::uint64_t>(q.getColumn(3).getInt64());
-    k.mtime_ns = q.getColumn(4).isNull() ? 0 : q.getColumn(4).getInt64();
-    out.emplace(q.getColumn(0).getString(), k);
-  }
-  return out;
+  q.bind(2, path);
+  if (!q.executeStep()) return std::nullopt;
+  KnownDocument k;
+  std::string_view sha(static_cast<const char*>(q.getColumn(0).getBlob()),
+                       static_cast<std::size_t>(q.getColumn(0).getBytes()));
+  // A digest of another length (never written) leaves zeros: the file is read and hashed.
+  if (sha.size() == k.sha256.size()) std::copy(sha.begin(), sha.end(), k.sha256.begin());
+  k.same_rules = q.getColumn(1).getInt() == 1;
+  k.bytes = static_cast<std::uint64_t>(q.getColumn(2).getInt64());
+  k.mtime_ns = q.getColumn(3).isNull() ? 0 : q.getColumn(3).getInt64();
+  q.reset();
+  return k;
 }
 
 std::int64_t Writer::entity_id(const std::string& kind, const std::string& name,

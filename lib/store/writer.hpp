@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,8 +21,7 @@
 
 namespace dossier::store {
 
-// What the database knows of a file from an earlier run, to skip unchanged files. Held for every
-// document of the database, so kept small: no string but the path it is found by.
+// What the database knows of a file from an earlier run, to skip unchanged files.
 struct KnownDocument {
   std::array<char, 64> sha256{};  // lower-case hex, as stored
   std::uint64_t bytes = 0;
@@ -43,8 +43,9 @@ class Writer {
   // Inserts the runs row (status "running") and commits it; returns the run id. Into an empty
   // database, drops the secondary indexes (kLoadIndexes) that finish_run builds again.
   std::int64_t begin_run();
-  // Every document the database holds, by path.
-  std::unordered_map<std::string, KnownDocument> known_documents();
+  // What the database holds of the document at `path`, if any (looked up one by one: a map of
+  // every document would grow with the database).
+  std::optional<KnownDocument> known_document(const std::string& path);
 
   // Writes (or replaces, by path) a document and its extractions in the open batch.
   void write_document(const text::Document& doc, const extract::Extractions& x,

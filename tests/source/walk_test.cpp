@@ -16,9 +16,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> paths_of(const WalkResult& r, const fs::path& root) {
+// The input files' paths, relative to `root`.
+std::vector<std::string> paths_of(const std::vector<WalkEntry>& r, const fs::path& root) {
   std::vector<std::string> out;
-  for (const auto& f : r.files) out.push_back(fs::path(f.path).lexically_relative(root).string());
+  for (const auto& f : r)
+    if (f.ok()) out.push_back(fs::path(f.path).lexically_relative(root).string());
+  return out;
+}
+
+std::vector<WalkEntry> failures_of(const std::vector<WalkEntry>& r) {
+  std::vector<WalkEntry> out;
+  for (const auto& f : r)
+    if (!f.ok()) out.push_back(f);
   return out;
 }
 
@@ -32,9 +41,9 @@ TEST_CASE("walk takes text files in sorted order and recurses into x.txt folders
   t.write("x.txt/inner.txt", "i");
   t.write("image.png", "p");
   t.write(".hidden.txt", "h");
-  WalkResult r = walk({t.path().string()}, {});
+  std::vector<WalkEntry> r = walk({t.path().string()}, {});
   CHECK(paths_of(r, t.path()) == std::vector<std::string>{"a.md", "b.txt", "x.txt/inner.txt"});
-  CHECK(r.failures.empty());
+  CHECK(failures_of(r).empty());
 }
 
 TEST_CASE("walk names a symlink loop once and a FIFO as not a regular file", "[source][walk]") {
@@ -42,18 +51,50 @@ TEST_CASE("walk names a symlink loop once and a FIFO as not a regular file", "[s
   t.write("a.txt", "a");
   fs::create_directory_symlink(".", t.path() / "loop");
   REQUIRE(mkfifo((t.path() / "fifo.txt").c_str(), 0644) == 0);
-  WalkResult r = walk({t.path().string()}, {});
+  std::vector<WalkEntry> r = walk({t.path().string()}, {});
   CHECK(paths_of(r, t.path()) == std::vector<std::string>{"a.txt"});
-  REQUIRE(r.failures.size() == 2);
-  CHECK(r.failures[0].path == (t.path() / "fifo.txt").string());
-  CHECK(r.failures[0].reason == "not a regular file (a FIFO)");
-  CHECK(r.failures[1].path == (t.path() / "loop").string());
-  CHECK(r.failures[1].reason == "symbolic link loop (folder already being walked)");
+  std::vector<WalkEntry> failures = failures_of(r);
+  REQUIRE(failures.size() == 2);
+  CHECK(failures[0].path == (t.path() / "fifo.txt").string());
+  CHECK(failures[0].failure == "not a regular file (a FIFO)");
+  CHECK(failures[1].path == (t.path() / "loop").string());
+  CHECK(failures[1].failure == "symbolic link loop (folder already being walked)");
 }
 
 TEST_CASE("walk names a path that does not exist", "[source][walk]") {
-  WalkResult r = walk({"/nonexistent/dossier/path"}, {});
-  CHECK(r.files.empty());
-  REQUIRE(r.failures.size() == 1);
-  CHECK(r.failures[0].reason == "No such file or directory");
+  std::vector<WalkEntry> r = walk({"/nonexistent/dossier/path"}, {});
+  REQUIRE(r.size() == 1);
+  CHECK(!r[0].ok());
+  CHECK(r[0].failure == "No such file or directory");
+}
+
+TEST_CASE("the walk taken a chunk at a time meets what it meets at once, in the same order",
+          "[source][walk]") {
+  TempDir t;
+  for (const char* name : {"a/1.txt", "a/2.txt", "a/b/3.txt", "a/b/c/4.txt", "a/b/c/5.txt",
+                           "d/6.txt", "e.txt", "f/.hidden/7.txt", "f/8.md", "g/h/i/9.txt"})
+    t.write(name, "x");
+  REQUIRE(mkfifo((t.path() / "a/b/fifo.txt").c_str(), 0644) == 0);
+  fs::create_directory_symlink("..", t.path() / "d" / "up");
+  std::vector<std::string> roots = {t.path().string(), "/nonexistent/dossier/path",
+                                    (t.path() / "e.txt").string()};
+  std::vector<WalkEntry> whole = walk(roots, {});
+  REQUIRE(paths_of(whole, t.path()).size() == 10);  // e.txt twice: in the folder and named
+  REQUIRE(failures_of(whole).size() == 3);
+  for (std::size_t chunk : {1, 2, 3, 7}) {
+    Walker w(roots, {});
+    std::vector<WalkEntry> all, one;
+    while (w.next(chunk, one)) {
+      CHECK(one.size() <= chunk);
+      all.insert(all.end(), one.begin(), one.end());
+      one.clear();
+    }
+    CHECK(w.done());
+    CHECK(w.found() == whole.size());
+    REQUIRE(all.size() == whole.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      CHECK(all[i].path == whole[i].path);
+      CHECK(all[i].failure == whole[i].failure);
+    }
+  }
 }
