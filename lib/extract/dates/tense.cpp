@@ -32,6 +32,9 @@ constexpr const char* kFutureCues =
     R"(plans? to|planned|planning|scheduled|set to|to be held|to take place|upcoming|)"
     R"(going to|intends? to|aims? to|hopes? to|wants? to|seeks? to|forecasts?|next|coming|)"
     R"(tomorrow)\b|'ll\b))";
+// A deadline: "open until Friday", "closed till March". With no tense cue before it in the
+// clause, the date is the one to come (a past cue before it wins: "stayed until Friday").
+constexpr const char* kDeadline = R"((?i)\b(?:until|till|through)\s+(?:the\s+)?$)";
 constexpr const char* kPastCues =
     R"(\b(?:said|says|was|were|had|did|ago|last|earlier|yesterday|[a-z]{2,}ed)\b)";
 
@@ -57,6 +60,8 @@ Tense clause_tense(std::string_view text, text::Span mention) {
     pos = static_cast<std::size_t>(m.data() - before.data()) + std::max<std::size_t>(m.size(), 1);
   }
   if (last.data() != nullptr) return tense_of(last);
+  static const RE2 deadline(kDeadline);
+  if (RE2::PartialMatch(whole, deadline)) return Tense::kFuture;
   re2::StringPiece rest(after.data(), after.size());
   if (cue.Match(rest, 0, rest.size(), RE2::UNANCHORED, &m, 1)) return tense_of(m);
   return Tense::kUnknown;
