@@ -229,6 +229,23 @@ TEST_CASE("symbolic link loops are named, not followed forever", "[e2e][bad_inpu
   check_good_file_once(t);
 }
 
+TEST_CASE("ingest --json gives a walk failure its error line, in walk order", "[e2e][bad_input]") {
+  TempDir t;
+  t.write("in/a.txt", kGood);
+  t.write("in/c.txt", kGood);
+  REQUIRE(mkfifo((t.path() / "in" / "b.txt").c_str(), 0644) == 0);
+  RunResult r = ingest(t, {"--json"});
+  CHECK(r.exit_code == 2);
+  std::vector<std::string> lines;
+  for (std::size_t at = 0, nl; (nl = r.out.find('\n', at)) != std::string::npos; at = nl + 1)
+    lines.push_back(r.out.substr(at, nl - at));
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].find("\"path\":\"in/a.txt\"") != std::string::npos);
+  CHECK(lines[1].find("\"path\":\"in/b.txt\"") != std::string::npos);
+  CHECK(lines[1].find("\"error\":\"not a regular file (a FIFO)\"") != std::string::npos);
+  CHECK(lines[2].find("\"path\":\"in/c.txt\"") != std::string::npos);
+}
+
 TEST_CASE("a FIFO is named and never waited on", "[e2e][bad_input]") {
   TempDir t;
   t.write("in/good.txt", kGood);
