@@ -18,9 +18,13 @@ constexpr std::size_t kNone = std::string_view::npos;
 constexpr int kFirstWordBits = 16;
 // The SIMD scan compares each byte with at most this many special bytes; more go by table.
 constexpr std::size_t kMaxSpecialList = 8;
+// A first word that passes is tried only when the next bytes of the text's normal form (up to
+// this many) are those after it in some alias with that first word ("the c" is not "the S").
+constexpr std::size_t kFollowBytes = 3;
 
-// A word's hash for the first-word bitset: its first 8 bytes, lower-cased, and its length.
-inline std::uint32_t first_word_hash(const unsigned char* word, std::size_t size,
+// A word's hash for the first-word bitset (its top bits): its first 8 bytes, lower-cased, and
+// its length.
+inline std::uint64_t first_word_hash(const unsigned char* word, std::size_t size,
                                      std::size_t readable) {
   std::uint64_t v = 0;
   if (readable >= 8)
@@ -30,8 +34,22 @@ inline std::uint32_t first_word_hash(const unsigned char* word, std::size_t size
   if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
   std::uint64_t keep = size >= 8 ? ~0ull : (1ull << (8 * size)) - 1;
   v = (v | 0x2020202020202020ull) & keep;  // | 0x20 lower-cases A-Z, leaves 0-9 and _ apart
-  v = (v ^ (size * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
-  return static_cast<std::uint32_t>(v >> (64 - kFirstWordBits));
+  return (v ^ (size * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
+}
+
+// The hash of a first word (first_word_hash) and the next bytes of the normal form after it.
+inline std::uint64_t follow_hash(std::uint64_t word, std::uint32_t follow, std::size_t size) {
+  return ((word >> 7) ^ follow ^ (size << 24)) * 0x94D049BB133111EBull;
+}
+
+inline bool test_bit(const std::vector<std::uint64_t>& bits, std::uint64_t h) {
+  h >>= 64 - kFirstWordBits;
+  return bits[h >> 6] >> (h & 63) & 1;
+}
+
+inline void set_bit(std::vector<std::uint64_t>& bits, std::uint64_t h) {
+  h >>= 64 - kFirstWordBits;
+  bits[h >> 6] |= 1ull << (h & 63);
 }
 
 unsigned char normal_byte(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
@@ -61,17 +79,25 @@ void NameMatcher::compile() {
 
   bool any_case_blind = false, blind_folds_to_ascii = false;
   first_words_.assign(std::size_t{1} << (kFirstWordBits - 6), 0);
+  follows_.assign(first_words_.size(), 0);
   std::vector<std::string> forms;
   for (const Alias& a : aliases_) {
     programs_.emplace_back(a.text, a.ignore_case, folds_);
     forms.push_back(normal_form(a.text, folds_));
     const AliasProgram& p = programs_.back();
-    if (!p.at_word_start()) p.mark_first_bytes(special_);
+    if (!p.at_word_start()) p.mark_first_bytes(alias_starts_);
     std::size_t word = 0;
     while (word < a.text.size() && is_word_byte(a.text[word])) ++word;
-    auto* w = reinterpret_cast<const unsigned char*>(a.text.data());
-    std::uint32_t h = first_word_hash(w, word, word);
-    if (word) first_words_[h >> 6] |= 1ull << (h & 63);
+    if (word) {
+      std::uint64_t h =
+          first_word_hash(reinterpret_cast<const unsigned char*>(a.text.data()), word, word);
+      set_bit(first_words_, h);
+      std::string_view next = std::string_view(forms.back()).substr(word, kFollowBytes);
+      std::uint32_t follow = 0;
+      for (std::size_t i = 0; i < next.size(); ++i)
+        follow |= static_cast<std::uint32_t>(static_cast<unsigned char>(next[i])) << (8 * i);
+      set_bit(follows_, follow_hash(h, follow, next.size()));
+    }
     any_case_blind = any_case_blind || a.ignore_case;
     if (!a.ignore_case) continue;
     for (char32_t r : folds_.ascii_foldable()) {
@@ -80,7 +106,10 @@ void NameMatcher::compile() {
       blind_folds_to_ascii = blind_folds_to_ascii || a.text.find(bytes) != std::string::npos;
     }
   }
-  if (blind_folds_to_ascii) first_words_.assign(first_words_.size(), ~0ull);
+  if (blind_folds_to_ascii) {
+    first_words_.assign(first_words_.size(), ~0ull);
+    follows_.assign(follows_.size(), ~0ull);
+  }
   if (any_case_blind) {
     for (char32_t r : folds_.ascii_foldable()) {
       std::string bytes;
@@ -89,6 +118,7 @@ void NameMatcher::compile() {
       special_[static_cast<unsigned char>(bytes.front())] = true;
     }
   }
+  for (int c = 0; c < 256; ++c) special_[c] = special_[c] || alias_starts_[c];
   special_list_.clear();
   for (int c = 0; c < 256; ++c)
     if (special_[c]) special_list_.push_back(static_cast<unsigned char>(c));
@@ -224,11 +254,32 @@ NameMatcher::Masks NameMatcher::block_masks(const unsigned char* block) const {
   return m;
 }
 
+// Whether an alias may begin with the word [start, end): its first word passes, and the text
+// after it in normal form (when it is ASCII) is how some alias with that first word goes on.
 inline bool NameMatcher::first_word_may_match(const unsigned char* text, std::size_t size,
-                                              std::size_t start, std::size_t end) const {
-  std::uint32_t h = first_word_hash(text + start, end - start, size - start);
-  if (first_words_[h >> 6] >> (h & 63) & 1) return true;
-  return end < size && folds_to_ascii_lead_[text[end]];  // a KELVIN SIGN may go on the word
+                                              std::size_t start, std::size_t end,
+                                              std::size_t limit) const {
+  std::uint64_t h = first_word_hash(text + start, end - start, size - start);
+  if (!test_bit(first_words_, h)) {
+    return end < size && folds_to_ascii_lead_[text[end]];  // a KELVIN SIGN may go on the word
+  }
+  std::uint32_t follow = 0;
+  std::size_t n = 0;
+  if (test_bit(follows_, follow_hash(h, 0, 0))) return true;
+  for (std::size_t at = end; n < kFollowBytes && at < limit; ++n) {
+    unsigned char c = text[at];
+    if (c >= 0x80) return true;  // the trie reads runes
+    if (is_space_byte(c)) {
+      c = ' ';
+      while (at < limit && is_space_byte(text[at])) ++at;
+    } else {
+      c = normal_byte(c);
+      ++at;
+    }
+    follow |= static_cast<std::uint32_t>(c) << (8 * n);
+    if (test_bit(follows_, follow_hash(h, follow, n + 1))) return true;
+  }
+  return false;
 }
 
 bool NameMatcher::find(std::string_view text, std::size_t pos, std::size_t limit,
@@ -237,37 +288,67 @@ bool NameMatcher::find(std::string_view text, std::size_t pos, std::size_t limit
   return find_from(text, pos, limit, found, scratch);
 }
 
-// Each 64-byte block: the word starts and the special bytes in it, in order. A word start is
-// tried when its word is whole by `limit` and may be some alias's first word; a special byte
-// always.
+// Whether a rune that folds to an ASCII letter (KELVIN SIGN) is at `at`, after a word
+// character: where a case-blind alias may begin (\b) with it.
+bool NameMatcher::folds_to_ascii_after_word(std::string_view text, std::size_t at,
+                                            std::size_t limit) const {
+  if (at == 0 || !is_word_byte(text[at - 1])) return false;
+  DecodedRune r = decode_utf8(text.data(), at, limit);
+  const auto& runes = folds_.ascii_foldable();
+  return r.size && std::find(runes.begin(), runes.end(), r.rune) != runes.end();
+}
+
+// Word starts whose first word may be an alias's, as bits: a branch-free pass over the starts
+// in a window (a branch per word, taken or not at random, cost more than all the rest). A word
+// that reaches the window's end is kept, its length unknown here. The window is 64 bytes and
+// readable 8 beyond.
+std::uint64_t NameMatcher::passing_starts(const unsigned char* window, std::uint64_t word,
+                                          std::uint64_t starts) const {
+  std::uint64_t pass = 0;
+  for (; starts; starts &= starts - 1) {
+    int i = std::countr_zero(starts);
+    auto size = static_cast<std::uint64_t>(std::countr_one(word >> i));
+    std::uint64_t h = first_word_hash(window + i, size, 8);
+    std::uint64_t reaches_end = static_cast<std::uint64_t>(i) + size == 64;
+    std::uint64_t folds_on = folds_to_ascii_lead_[window[i + size]];  // a KELVIN SIGN after it
+    pass |= ((test_bit(first_words_, h) ? 1ull : 0ull) | reaches_end | folds_on) << i;
+  }
+  return pass;
+}
+
+// Windows of 64 bytes, 48 apart: the word starts and the special bytes among a window's first
+// 48, in order, with 16 bytes beyond to see most words whole. A word start is tried when its
+// word is whole by `limit` and may begin an alias; a special byte always.
 bool NameMatcher::find_from(std::string_view text, std::size_t pos, std::size_t limit,
                             text::Span* found, std::vector<std::uint32_t>& scratch) const {
+  constexpr std::size_t kStep = 48;
   if (nodes_.size() <= 1) return false;
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  std::uint64_t carry = pos > 0 && is_word_byte(s[pos - 1]);
-  unsigned char tail[64];
-  for (std::size_t base = pos; base < limit; base += 64) {
-    const unsigned char* block = s + base;
-    if (n - base < 64) {
+  unsigned char tail[64 + 8];  // the last windows, padded with non-word bytes
+  for (std::size_t base = pos; base < limit; base += kStep) {
+    const unsigned char* window = s + base;
+    if (n - base < sizeof tail) {
       std::memset(tail, 0, sizeof tail);
       std::memcpy(tail, s + base, n - base);
-      block = tail;
+      window = tail;
     }
-    Masks m = block_masks(block);
-    std::uint64_t starts = m.word & ~((m.word << 1) | carry);
-    carry = m.word >> 63;
-    std::uint64_t todo = starts | m.special;
-    if (limit - base < 64) todo &= (1ull << (limit - base)) - 1;
+    Masks m = block_masks(window);
+    std::uint64_t before = base > 0 && is_word_byte(s[base - 1]);
+    std::uint64_t starts = m.word & ~((m.word << 1) | before);
+    std::uint64_t in = (1ull << std::min(kStep, limit - base)) - 1;
+    std::uint64_t todo = passing_starts(window, m.word, starts & in) | (m.special & in);
     while (todo) {
       int i = std::countr_zero(todo);
       todo &= todo - 1;
       std::size_t at = base + static_cast<std::size_t>(i);
-      if (!(m.special >> i & 1)) {
+      if (m.special >> i & 1) {
+        if (!alias_starts_[s[at]] && !folds_to_ascii_after_word(text, at, limit)) continue;
+      } else {
         std::size_t end = at + static_cast<std::size_t>(std::countr_one(m.word >> i));
         if (end == base + 64)
           while (end < n && is_word_byte(s[end])) ++end;
-        if (end > limit || !first_word_may_match(s, n, at, end)) continue;
+        if (end > limit || !first_word_may_match(s, n, at, end, limit)) continue;
       }
       std::size_t end = longest_at(text, at, limit, scratch);
       if (end != kNone) {

@@ -69,8 +69,11 @@ class NameMatcher {
                          std::vector<std::uint32_t>& scratch) const;
   std::uint32_t child(std::uint32_t node, unsigned char label) const;
   Masks block_masks(const unsigned char* block) const;
+  bool folds_to_ascii_after_word(std::string_view text, std::size_t at, std::size_t limit) const;
+  std::uint64_t passing_starts(const unsigned char* window, std::uint64_t word,
+                               std::uint64_t starts) const;
   bool first_word_may_match(const unsigned char* text, std::size_t size, std::size_t start,
-                            std::size_t end) const;
+                            std::size_t end, std::size_t limit) const;
   void build_trie(const std::vector<std::string>& forms);
 
   std::vector<Alias> aliases_;
@@ -86,8 +89,12 @@ class NameMatcher {
   // Hashes of the aliases' first words, lower-cased; all ones when a case-blind alias holds a
   // rune that folds to ASCII (its first word in a text may be longer than in the alias).
   std::vector<std::uint64_t> first_words_;
-  // Bytes a match can begin with, other than a word start: as a list for the SIMD scan (when
-  // short) and as a table.
+  // Hashes of each first word with the first bytes of its alias's normal form after it.
+  std::vector<std::uint64_t> follows_;
+  // Bytes an alias without a leading \b begins with.
+  std::array<bool, 256> alias_starts_{};
+  // Bytes a match can begin with, other than a word start (alias_starts_, and the lead bytes
+  // below): as a list for the SIMD scan (when short) and as a table.
   std::vector<unsigned char> special_list_;
   std::array<bool, 256> special_{};
   // Lead bytes of the runes that fold to ASCII letters (KELVIN SIGN, LONG S), when some alias
