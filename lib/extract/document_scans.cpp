@@ -10,11 +10,11 @@ std::vector<rules::Hit> scan_now(const rules::RuleSet& rules, std::string_view t
     case Scan::kDateRules:
       return rules.rules(rules::Kind::kDates).scanner.scan(text, true, kMaxHitsPerScan);
     case Scan::kOrganisationNames:
-      return rules.names(rules::Kind::kOrganisations).scanner.scan(text, false, kMaxHitsPerScan);
+      return rules.names(rules::Kind::kOrganisations).matcher.scan(text, kMaxHitsPerScan);
     case Scan::kOrganisationRules:
       return rules.rules(rules::Kind::kOrganisations).scanner.scan(text, true, kMaxHitsPerScan);
     case Scan::kThreatActorNames:
-      return rules.names(rules::Kind::kThreatActors).scanner.scan(text, false, kMaxHitsPerScan);
+      return rules.names(rules::Kind::kThreatActors).matcher.scan(text, kMaxHitsPerScan);
     case Scan::kThreatActorRules:
       return rules.rules(rules::Kind::kThreatActors).scanner.scan(text, true, kMaxHitsPerScan);
   }

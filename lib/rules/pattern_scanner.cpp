@@ -19,8 +19,8 @@ RE2::Options base_options() {
   return o;
 }
 
-// The start of the first paragraph break inside `span` (a line break, then only spaces, tabs,
-// carriage returns or form feeds, then another line break), or npos.
+}  // namespace
+
 std::size_t paragraph_break(std::string_view text, text::Span span) {
   std::string_view s = text.substr(span.start, span.size());
   for (std::size_t nl = s.find('\n'); nl != std::string_view::npos; nl = s.find('\n', nl + 1)) {
@@ -31,7 +31,23 @@ std::size_t paragraph_break(std::string_view text, text::Span span) {
   return std::string_view::npos;
 }
 
-}  // namespace
+bool check_pattern(const std::string& pattern, std::string* error) {
+  RE2 re(pattern, base_options());
+  if (!re.ok()) {
+    *error = re.error();
+    return false;
+  }
+  if (RE2::FullMatch("", re)) {
+    *error = "pattern matches the empty string";
+    return false;
+  }
+  if (re.ProgramSize() > kMaxProgramSize) {
+    *error = fmt::format("pattern is too big to scan fast (program size {} > {})",
+                         re.ProgramSize(), kMaxProgramSize);
+    return false;
+  }
+  return true;
+}
 
 struct PatternScanner::Compiled {
   std::unique_ptr<RE2> scan;
@@ -47,20 +63,7 @@ PatternScanner& PatternScanner::operator=(PatternScanner&&) noexcept = default;
 
 int PatternScanner::add(std::string_view pattern, std::string* error, bool case_insensitive) {
   std::string p = case_insensitive ? fmt::format("(?i:{})", pattern) : std::string(pattern);
-  RE2 re(p, base_options());
-  if (!re.ok()) {
-    *error = re.error();
-    return -1;
-  }
-  if (RE2::FullMatch("", re)) {
-    *error = "pattern matches the empty string";
-    return -1;
-  }
-  if (re.ProgramSize() > kMaxProgramSize) {
-    *error = fmt::format("pattern is too big to scan fast (program size {} > {})",
-                         re.ProgramSize(), kMaxProgramSize);
-    return -1;
-  }
+  if (!check_pattern(p, error)) return -1;
   patterns_.push_back(std::move(p));
   return static_cast<int>(patterns_.size()) - 1;
 }
@@ -159,8 +162,10 @@ std::vector<Hit> PatternScanner::scan(std::string_view text, bool captures,
     text::Span span{static_cast<std::size_t>(m.data() - text.data()), 0};
     span.end = span.start + m.size();
     if (std::size_t br = paragraph_break(text, span); br != std::string_view::npos) {
-      pos = span.start;
-      limit = br;
+      // A match that begins with the break (a pattern may begin with \s) has no text before it
+      // to be looked for in: go on after the break's first line break (this looped forever).
+      pos = br == span.start ? br + 1 : span.start;
+      if (br != span.start) limit = br;
       continue;
     }
     pos = span.end > span.start ? span.end : span.end + 1;

@@ -31,6 +31,14 @@ struct Hit {
   std::vector<Group> groups;  // named groups that took part, only when captures were asked for
 };
 
+// Whether PatternScanner::add takes `pattern` (in (?i:...) already when case-blind): false with
+// `error` set when it does not compile, matches the empty string, or is too big to scan fast.
+bool check_pattern(const std::string& pattern, std::string* error);
+
+// The start of the first paragraph break inside `span` of `text` (a line break, then only spaces,
+// tabs, carriage returns or form feeds, then another line break), or npos. No hit spans one.
+std::size_t paragraph_break(std::string_view text, text::Span span);
+
 class PatternScanner {
  public:
   PatternScanner();

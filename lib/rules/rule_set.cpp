@@ -17,34 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool is_word_byte(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-// An alias as a pattern: literal text, any apostrophe for ', any white space for a space,
-// word boundaries where the alias starts or ends with a word character.
-std::string alias_pattern(std::string_view alias) {
-  std::string out;
-  if (!alias.empty() && is_word_byte(alias.front())) out += "\\b";
-  for (std::size_t i = 0; i < alias.size(); ++i) {
-    char c = alias[i];
-    if (c == '\'' || alias.substr(i, 3) == "\xE2\x80\x99") {
-      out += "(?:'|\xE2\x80\x99)";
-      if (c != '\'') i += 2;
-    } else if (c == ' ') {
-      out += "\\s+";
-      while (i + 1 < alias.size() && alias[i + 1] == ' ') ++i;
-    } else if (is_word_byte(c) || static_cast<unsigned char>(c) >= 0x80) {
-      out += c;
-    } else {
-      out += '\\';
-      out += c;
-    }
-  }
-  if (!alias.empty() && is_word_byte(alias.back())) out += "\\b";
-  return out;
-}
-
 bool is_gazetteer(std::string_view text) {
   return text.find("[[entity]]") != std::string_view::npos;
 }
@@ -142,7 +114,8 @@ std::shared_ptr<const RuleSet> RuleSet::load_texts(const std::vector<SourceFile>
 
   for (auto& kn : set->names_) {
     kn.gazetteer.finish();
-    // Longest aliases first: the scan takes the longest match anyway, this keeps it cheap.
+    // Longest aliases first (as the RE2 scan over them had it; its diagnostics came in this
+    // order).
     std::vector<const Alias*> aliases;
     for (const Entity& e : kn.gazetteer.entities()) {
       for (const Alias& a : e.aliases) aliases.push_back(&a);
@@ -152,14 +125,11 @@ std::shared_ptr<const RuleSet> RuleSet::load_texts(const std::vector<SourceFile>
     });
     for (const Alias* a : aliases) {
       std::string err;
-      if (kn.scanner.add(alias_pattern(a->text), &err, a->ignore_case) < 0) {
+      if (!kn.matcher.add(a->text, a->ignore_case, &err)) {
         diags.push_back({{"(gazetteer)", 0, 0}, fmt::format("alias '{}': {}", a->text, err), ""});
       }
     }
-    std::string err;
-    if (!kn.scanner.compile(&err, PatternScanner::Identify::kSpanOnly, 256ll << 20)) {
-      diags.push_back({{"(gazetteer)", 0, 0}, err, ""});
-    }
+    kn.matcher.compile();
   }
   return set;
 }

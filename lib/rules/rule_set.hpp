@@ -1,6 +1,6 @@
 #pragma once
 // Every rule and gazetteer, compiled once. Immutable after load() and shared by all worker
-// threads (const methods only; RE2 matching is thread-safe).
+// threads (const methods only; RE2 and NameMatcher matching are thread-safe).
 //
 // Where rules come from: the built-in data directory (data/rules/*.toml, data/gazetteers/*.toml),
 // then each --rules DIR in order. A file holding [[entity]] tables is a gazetteer, any other
@@ -15,6 +15,7 @@
 
 #include "lib/rules/diagnostic.hpp"
 #include "lib/rules/gazetteer.hpp"
+#include "lib/rules/name_matcher.hpp"
 #include "lib/rules/pattern_scanner.hpp"
 #include "lib/rules/rule.hpp"
 
@@ -26,10 +27,10 @@ struct KindRules {
   PatternScanner scanner;
 };
 
-// A gazetteer and the scanner over all its aliases (spans only; look the text up).
+// A gazetteer and the matcher of all its aliases (spans only; look the text up).
 struct KindNames {
   Gazetteer gazetteer;
-  PatternScanner scanner;
+  NameMatcher matcher;
 };
 
 class RuleSet {

@@ -38,7 +38,7 @@ TEST_CASE("gazetteer names match with either apostrophe and wrapped lines", "[ga
   REQUIRE(diags.empty());
   const auto& names = set->names(Kind::kOrganisations);
   std::string text = "the Information Commissioner\xE2\x80\x99s\nOffice and the ICO, not PICO.";
-  auto hits = names.scanner.scan(text, false);
+  auto hits = names.matcher.scan(text);
   REQUIRE(hits.size() == 2);
   CHECK(text.substr(hits[0].span.start, hits[0].span.size()) ==
         "Information Commissioner\xE2\x80\x99s\nOffice");

@@ -67,3 +67,15 @@ TEST_CASE("no match spans a paragraph break; what comes before the break is stil
   CHECK(hit_texts(s, "on Friday,\nSeptember 18 the office") == V{"Friday,\nSeptember 18"});
   CHECK(hit_texts(s, "Friday September 18\n\nFriday") == V{"Friday September 18", "Friday"});
 }
+
+TEST_CASE("a match that begins with a paragraph break does not hang the scan", "[scanner]") {
+  PatternScanner s;
+  std::string err;
+  REQUIRE(s.add(R"(\s+Corp\b)", &err) == 0);
+  REQUIRE(s.compile(&err));
+  std::string text = "Acme\n\nCorp and  Corp";
+  auto hits = s.scan(text, false);
+  REQUIRE(hits.size() == 2);
+  CHECK(text.substr(hits[0].span.start, hits[0].span.size()) == "\nCorp");
+  CHECK(text.substr(hits[1].span.start, hits[1].span.size()) == "  Corp");
+}

@@ -1,0 +1,74 @@
+#pragma once
+// A gazetteer alias as the few steps of its RE2 pattern (alias_pattern), matched without RE2:
+// NameMatcher checks with it each alias its index proposes at a place in the text.
+//
+// Immutable after construction; shared across threads.
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lib/rules/case_folds.hpp"
+
+namespace dossier::rules {
+
+// [0-9A-Za-z_]: a word character to RE2's \b (ASCII only; every byte above ASCII is not one).
+inline bool is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+// RE2's \s: [\t\n\f\r ] (not \v).
+inline bool is_space_byte(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+// An alias as an RE2 pattern: literal text, either apostrophe (' or U+2019) for either, \s+ for a
+// run of spaces, \b where the alias starts or ends with a word character. The gazetteer scan
+// matches exactly what this pattern (in (?i:...) for a case-blind alias) matches; RE2 checks
+// that it compiles (PatternScanner's check_pattern) and tests compare the two.
+std::string alias_pattern(std::string_view alias);
+
+// The form NameMatcher indexes aliases by and reads the text in: ASCII lower-cased, a run of \s
+// bytes one space, either apostrophe ', any other rune its CaseFolds::rep. A text an alias
+// matches has the alias's normal form (the converse does not hold: case, \b, a tab for a space).
+std::string normal_form(std::string_view alias, const CaseFolds& folds);
+
+class AliasProgram {
+ public:
+  // `alias` is valid UTF-8; `folds` has learned the orbits of its runes when `ignore_case`.
+  AliasProgram(std::string_view alias, bool ignore_case, const CaseFolds& folds);
+
+  // The end of the longest match of the alias that starts at `start` and ends by `limit`, or
+  // npos. \b sees the whole text, as RE2 does given `text` as the context of [start, limit).
+  std::size_t longest_match(std::string_view text, std::size_t start, std::size_t limit) const;
+
+  // Whether the pattern begins with \b (the alias begins with a word character).
+  bool at_word_start() const { return !steps_.empty() && steps_.front().op == Op::kBoundary; }
+  // Marks each byte a match can begin with, unless at_word_start().
+  void mark_first_bytes(std::array<bool, 256>& bytes) const;
+
+ private:
+  enum class Op : unsigned char {
+    kBoundary,   // \b
+    kBytes,      // these bytes
+    kFoldAscii,  // these ASCII bytes (kept lower-case), either case
+    kOneOf,      // one of `choices` (an apostrophe, a rune's orbit)
+    kSpaces,     // \s+
+  };
+  struct Step {
+    Op op;
+    std::string bytes;                 // kBytes, kFoldAscii
+    std::vector<std::string> choices;  // kOneOf
+  };
+  std::size_t step(const Step& s, std::string_view text, std::size_t at, std::size_t limit) const;
+  std::size_t longest_with_branches(std::string_view text, std::size_t start,
+                                    std::size_t limit) const;
+
+  std::vector<Step> steps_;
+  // A \s+ is followed by a step that can take a white-space byte (a tab in the alias): its
+  // run's every length must be tried, not only the longest.
+  bool branches_ = false;
+};
+
+}  // namespace dossier::rules
