@@ -363,31 +363,17 @@ bool NameMatcher::find_from(std::string_view text, std::size_t pos, std::size_t 
 std::vector<Hit> NameMatcher::scan(std::string_view text, std::size_t max_hits) const {
   std::vector<Hit> hits;
   std::vector<std::uint32_t> scratch;
-  std::size_t pos = 0;
-  // As PatternScanner::scan: a match that would span a paragraph break is looked for again in
-  // the text before the break, then the scan goes on after it.
-  std::size_t limit = text.size();
-  while (pos <= text.size() && hits.size() < max_hits) {
-    text::Span span;
-    if (!find_from(text, pos, limit, &span, scratch)) {
-      if (limit == text.size()) break;
-      pos = limit;
-      limit = text.size();
-      continue;
-    }
-    if (std::size_t br = paragraph_break(text, span); br != std::string_view::npos) {
-      // A match that begins with the break (a pattern may begin with \s) has no text before it
-      // to be looked for in: go on after the break's first line break (this looped forever).
-      pos = br == span.start ? br + 1 : span.start;
-      if (br != span.start) limit = br;
-      continue;
-    }
-    pos = span.end > span.start ? span.end : span.end + 1;
-    if (span.end == span.start) continue;
-    Hit hit;
-    hit.span = span;
-    hits.push_back(std::move(hit));
-  }
+  scan_paragraphs(
+      text, max_hits,
+      [&](std::size_t pos, std::size_t limit, text::Span* span) {
+        return find_from(text, pos, limit, span, scratch);
+      },
+      [&](text::Span span) {
+        Hit hit;
+        hit.span = span;
+        hits.push_back(std::move(hit));
+        return true;
+      });
   return hits;
 }
 

@@ -146,35 +146,20 @@ std::vector<Hit> PatternScanner::scan(std::string_view text, bool captures,
   std::vector<Hit> hits;
   if (!c_ || !c_->scan) return hits;
   re2::StringPiece whole(text.data(), text.size());
-  re2::StringPiece m;
-  std::size_t pos = 0;
-  // No match spans a paragraph break: one that would is looked for again in the text before the
-  // break ("until Friday\n\nSeptember 18, 2008" is "Friday", then "September 18, 2008").
-  std::size_t limit = text.size();
   std::vector<int> which;
-  while (pos <= text.size() && hits.size() < max_hits) {
-    if (!c_->scan->Match(whole, pos, limit, RE2::UNANCHORED, &m, 1)) {
-      if (limit == text.size()) break;
-      pos = limit;  // nothing more before the break: go on after it
-      limit = text.size();
-      continue;
-    }
-    text::Span span{static_cast<std::size_t>(m.data() - text.data()), 0};
-    span.end = span.start + m.size();
-    if (std::size_t br = paragraph_break(text, span); br != std::string_view::npos) {
-      // A match that begins with the break (a pattern may begin with \s) has no text before it
-      // to be looked for in: go on after the break's first line break (this looped forever).
-      pos = br == span.start ? br + 1 : span.start;
-      if (br != span.start) limit = br;
-      continue;
-    }
-    pos = span.end > span.start ? span.end : span.end + 1;
-    if (span.end == span.start) continue;
+  auto find = [&](std::size_t pos, std::size_t limit, text::Span* span) {
+    re2::StringPiece m;
+    if (!c_->scan->Match(whole, pos, limit, RE2::UNANCHORED, &m, 1)) return false;
+    span->start = static_cast<std::size_t>(m.data() - text.data());
+    span->end = span->start + m.size();
+    return true;
+  };
+  auto take = [&](text::Span span) {
     Hit hit;
     hit.span = span;
     if (!c_->which) {
       hits.push_back(std::move(hit));
-      continue;
+      return true;
     }
     which.clear();
     if (patterns_.size() == 1) {
@@ -197,10 +182,12 @@ std::vector<Hit> PatternScanner::scan(std::string_view text, bool captures,
         found = match_at(i, text, span, &hit);
       }
     }
-    if (!found) continue;
+    if (!found) return false;
     if (!captures) hit.groups.clear();
     hits.push_back(std::move(hit));
-  }
+    return true;
+  };
+  scan_paragraphs(text, max_hits, find, take);
   return hits;
 }
 

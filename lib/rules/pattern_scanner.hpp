@@ -39,6 +39,36 @@ bool check_pattern(const std::string& pattern, std::string* error);
 // tabs, carriage returns or form feeds, then another line break), or npos. No hit spans one.
 std::size_t paragraph_break(std::string_view text, text::Span span);
 
+// The scan loop of PatternScanner and NameMatcher: non-overlapping matches, left to right, none
+// across a paragraph break. find(pos, limit, &span) finds the match in [pos, limit) the scanner
+// wants (the leftmost-longest); take(span) gets each non-empty one, until `max_hits` are taken
+// (it returns whether it took the span).
+template <typename Find, typename Take>
+void scan_paragraphs(std::string_view text, std::size_t max_hits, Find find, Take take) {
+  std::size_t pos = 0, taken = 0;
+  // A match that would span a paragraph break is looked for again in the text before the break
+  // ("until Friday\n\nSeptember 18, 2008" is "Friday", then "September 18, 2008").
+  std::size_t limit = text.size();
+  while (pos <= text.size() && taken < max_hits) {
+    text::Span span;
+    if (!find(pos, limit, &span)) {
+      if (limit == text.size()) break;
+      pos = limit;  // nothing more before the break: go on after it
+      limit = text.size();
+      continue;
+    }
+    if (std::size_t br = paragraph_break(text, span); br != std::string_view::npos) {
+      // A match that begins with the break (a pattern may begin with \s) has no text before it
+      // to be looked for in: go on after the break's first line break (this looped forever).
+      pos = br == span.start ? br + 1 : span.start;
+      if (br != span.start) limit = br;
+      continue;
+    }
+    pos = span.end > span.start ? span.end : span.end + 1;
+    if (span.end > span.start && take(span)) ++taken;
+  }
+}
+
 class PatternScanner {
  public:
   PatternScanner();
