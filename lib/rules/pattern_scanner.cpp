@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "lib/text/paragraph_break.hpp"
+
 namespace dossier::rules {
 namespace {
 
@@ -22,11 +24,10 @@ RE2::Options base_options() {
 }  // namespace
 
 std::size_t paragraph_break(std::string_view text, text::Span span) {
+  // A break that begins inside the span and ends in it: the span's own text, not what follows.
   std::string_view s = text.substr(span.start, span.size());
   for (std::size_t nl = s.find('\n'); nl != std::string_view::npos; nl = s.find('\n', nl + 1)) {
-    std::size_t j = nl + 1;
-    while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\f')) ++j;
-    if (j < s.size() && s[j] == '\n') return span.start + nl;
+    if (text::paragraph_break_at(s, nl)) return span.start + nl;
   }
   return std::string_view::npos;
 }

@@ -4,14 +4,17 @@
 
 #include <algorithm>
 
+#include "lib/text/paragraph_break.hpp"
+
 namespace dossier::extract::dates {
 namespace {
 
-// Where the sentence holding `at` starts and ends (". ", "? ", "! ", blank line, or 400 bytes).
+// Where the sentence holding `at` starts and ends (". ", "? ", "! ", a paragraph break (of LF or
+// CRLF lines alike), or 400 bytes).
 std::pair<std::size_t, std::size_t> sentence_bounds(std::string_view text, text::Span m) {
   auto is_end = [&](std::size_t i) {
     char c = text[i];
-    if (c == '\n') return i + 1 < text.size() && text[i + 1] == '\n';
+    if (c == '\n') return text::paragraph_break_at(text, i);
     return (c == '.' || c == '?' || c == '!' || c == ';') && i + 1 < text.size() &&
            (text[i + 1] == ' ' || text[i + 1] == '\n');
   };

@@ -100,6 +100,10 @@ TEST_CASE("dates without a year lean to the past unless the tense says the futur
                  "2024-05-14") == "2024-08");
   CHECK(value_of("It said it cut dealers by early August.", "early August", "2024-05-14") ==
         "2023-08");
+  // A clause ends at a paragraph break, of CRLF lines too: "will" below is another clause's.
+  CHECK(value_of("Hearing on Friday\n\nThe board will decide.", "Friday") == "2024-11-15");
+  CHECK(value_of("Hearing on Friday\r\n\r\nThe board will decide.", "Friday") == "2024-11-15");
+  CHECK(value_of("Hearing on Friday\n \nThe board will decide.", "Friday") == "2024-11-15");
   // A deadline with no tense cue before it is to come; a past cue before it wins.
   CHECK(value_of("The consultation is open until Friday.", "Friday") == "2024-11-22");
   CHECK(value_of("Schools stay shut till March, officials said.", "March") == "2025-03");
