@@ -46,12 +46,9 @@ std::string normal_form(std::string_view alias, const CaseFolds& folds) {
   std::string out;
   for (std::size_t i = 0; i < alias.size();) {
     auto c = static_cast<unsigned char>(alias[i]);
-    if (is_space_byte(c)) {
-      out += ' ';
-      while (i < alias.size() && is_space_byte(alias[i])) ++i;
-    } else if (c < 0x80) {
-      out += lower_ascii(c);
-      ++i;
+    if (c < 0x80) {
+      out += static_cast<char>(
+          next_ascii_normal(reinterpret_cast<const unsigned char*>(alias.data()), i, alias.size()));
     } else {
       DecodedRune r = decode_utf8(alias.data(), i, alias.size());
       if (r.size == 0) {  // not valid UTF-8 (RE2 refuses such an alias): matches nothing

@@ -23,6 +23,18 @@ inline bool is_space_byte(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
 
+// The normal form (below) of the ASCII byte at s[i] (s[i] < 0x80, i < limit): a run of \s bytes is
+// one ' ', a letter its lower case. Moves `i` past what it read.
+inline unsigned char next_ascii_normal(const unsigned char* s, std::size_t& i, std::size_t limit) {
+  unsigned char c = s[i];
+  if (!is_space_byte(c)) {
+    ++i;
+    return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
+  }
+  while (i < limit && is_space_byte(s[i])) ++i;
+  return ' ';
+}
+
 // An alias as an RE2 pattern: literal text, either apostrophe (' or U+2019) for either, \s+ for a
 // run of spaces, \b where the alias starts or ends with a word character. The gazetteer scan
 // matches exactly what this pattern (in (?i:...) for a case-blind alias) matches; RE2 checks

@@ -52,7 +52,6 @@ inline void set_bit(std::vector<std::uint64_t>& bits, std::uint64_t h) {
   bits[h >> 6] |= 1ull << (h & 63);
 }
 
-unsigned char normal_byte(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
 
 }  // namespace
 
@@ -184,14 +183,7 @@ std::size_t NameMatcher::longest_at(std::string_view text, std::size_t at, std::
   while (i < limit) {
     unsigned char c = s[i];
     if (c < 0x80) {
-      if (is_space_byte(c)) {
-        c = ' ';
-        while (i < limit && is_space_byte(s[i])) ++i;
-      } else {
-        c = normal_byte(c);
-        ++i;
-      }
-      node = child(node, c);
+      node = child(node, next_ascii_normal(s, i, limit));
     } else {
       DecodedRune r = decode_utf8(text.data(), i, limit);
       if (r.size == 0) break;
@@ -267,15 +259,8 @@ inline bool NameMatcher::first_word_may_match(const unsigned char* text, std::si
   std::size_t n = 0;
   if (test_bit(follows_, follow_hash(h, 0, 0))) return true;
   for (std::size_t at = end; n < kFollowBytes && at < limit; ++n) {
-    unsigned char c = text[at];
-    if (c >= 0x80) return true;  // the trie reads runes
-    if (is_space_byte(c)) {
-      c = ' ';
-      while (at < limit && is_space_byte(text[at])) ++at;
-    } else {
-      c = normal_byte(c);
-      ++at;
-    }
+    if (text[at] >= 0x80) return true;  // the trie reads runes
+    unsigned char c = next_ascii_normal(text, at, limit);
     follow |= static_cast<std::uint32_t>(c) << (8 * n);
     if (test_bit(follows_, follow_hash(h, follow, n + 1))) return true;
   }
