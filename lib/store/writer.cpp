@@ -19,6 +19,7 @@ namespace {
 
 constexpr std::size_t kBatchDocuments = 1000;
 constexpr std::size_t kBatchBytes = 64u << 20;
+constexpr int kFtsHashSize = 8 << 20;
 // FTS5's 'automerge' when the database has not set it.
 constexpr int kFtsDefaultAutomerge = 4;
 // How long a run waits for another run's write lock before it gives up.
@@ -147,6 +148,15 @@ std::int64_t Writer::begin_run() {
     while (names.executeStep()) drop.push_back(names.getColumn(0).getString());
     for (const auto& name : drop) db_.exec(fmt::format("DROP INDEX \"{}\"", name));
     load_indexes_dropped_ = true;
+  }
+  // FTS5 writes what it has indexed in memory out as a new segment every 'hashsize' bytes
+  // (default 1 MB). At 8 MB there are fewer segments to merge: the search index of the 1 GB
+  // bench corpus took 9% less CPU (22 -> 20 s). Set here, not in the schema, so that a database
+  // made by an earlier version gets it too.
+  if (!db_.execAndGet("SELECT EXISTS (SELECT 1 FROM documents_fts_config WHERE k = 'hashsize')")
+           .getInt()) {
+    db_.exec(fmt::format("INSERT INTO documents_fts(documents_fts, rank) VALUES ('hashsize', {})",
+                         kFtsHashSize));
   }
   SQLite::Statement q(db_,
                       "INSERT INTO runs (started, version, ruleset, status) "
@@ -375,15 +385,16 @@ void Writer::maybe_commit(bool force) {
     // extracting meanwhile, and the end of the run has only the last chunk to index.
     if (!indexing_ && unindexed_bytes_ >= index_chunk_bytes_) {
       indexing_ = true;
-      index_pending();
+      index_pending(/*whole_chunks_only=*/true);
       indexing_ = false;
     }
   }
 }
 
-std::size_t Writer::index_pending() {
+std::size_t Writer::index_pending(bool whole_chunks_only) {
   maybe_commit(true);
   std::size_t indexed = 0;
+  std::int64_t left = 0;  // bytes of the part chunk left pending
   for (;;) {
     begin();
     // The first pending documents, in id order, up to one chunk of text.
@@ -398,7 +409,10 @@ std::size_t Writer::index_pending() {
       ++n;
     }
     pick.reset();
-    if (n == 0) {
+    // During the run only whole chunks: a small one costs FTS5 merge work out of all proportion
+    // (0.1-0.3 s for a few documents after a 128 MB chunk); it waits for the next.
+    if (n == 0 || (whole_chunks_only && bytes < static_cast<std::int64_t>(index_chunk_bytes_))) {
+      left = bytes;
       maybe_commit(true);
       break;
     }
@@ -426,7 +440,7 @@ std::size_t Writer::index_pending() {
     maybe_commit(true);
     indexed += n;
   }
-  unindexed_bytes_ = 0;
+  unindexed_bytes_ = static_cast<std::size_t>(left);
   return indexed;
 }
 

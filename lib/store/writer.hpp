@@ -57,8 +57,9 @@ class Writer {
   void maybe_commit(bool force = false);
   // Adds every document waiting in search_pending (this run's and any a killed run left) to the
   // search index, in a few large transactions; returns how many. Also called by maybe_commit
-  // every ~128 MB of text the run has written.
-  std::size_t index_pending();
+  // every ~128 MB of text the run has written, with `whole_chunks_only`: what is left under a
+  // chunk then waits.
+  std::size_t index_pending(bool whole_chunks_only = false);
   // Commits, indexes for search (unless interrupted), builds the indexes begin_run dropped,
   // and closes the run with its status ("ok", "partial", "interrupted") and counts. Lets go of
   // the rule set first: when the caller has too, its RE2 DFA caches (about 150 MB after a few GB
