@@ -19,7 +19,6 @@ namespace {
 
 constexpr std::size_t kBatchDocuments = 1000;
 constexpr std::size_t kBatchBytes = 64u << 20;
-constexpr int kFtsHashSize = 8 << 20;
 // FTS5's 'automerge' when the database has not set it.
 constexpr int kFtsDefaultAutomerge = 4;
 // How long a run waits for another run's write lock before it gives up.
@@ -148,15 +147,6 @@ std::int64_t Writer::begin_run() {
     while (names.executeStep()) drop.push_back(names.getColumn(0).getString());
     for (const auto& name : drop) db_.exec(fmt::format("DROP INDEX \"{}\"", name));
     load_indexes_dropped_ = true;
-  }
-  // FTS5 writes what it has indexed in memory out as a new segment every 'hashsize' bytes
-  // (default 1 MB). At 8 MB there are fewer segments to merge: the search index of the 1 GB
-  // bench corpus took 9% less CPU (22 -> 20 s). Set here, not in the schema, so that a database
-  // made by an earlier version gets it too.
-  if (!db_.execAndGet("SELECT EXISTS (SELECT 1 FROM documents_fts_config WHERE k = 'hashsize')")
-           .getInt()) {
-    db_.exec(fmt::format("INSERT INTO documents_fts(documents_fts, rank) VALUES ('hashsize', {})",
-                         kFtsHashSize));
   }
   SQLite::Statement q(db_,
                       "INSERT INTO runs (started, version, ruleset, status) "

@@ -102,26 +102,6 @@ TEST_CASE("during a run, text under a whole chunk waits for the next chunk or th
   check_index(*db);
 }
 
-TEST_CASE("a run sets the search index's hashsize to 8 MB, in an older database too",
-          "[store][search]") {
-  testing::TempDir t;
-  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
-  auto hashsize = [&] {
-    SQLite::Statement q(*db, "SELECT v FROM documents_fts_config WHERE k = 'hashsize'");
-    return q.executeStep() ? q.getColumn(0).getInt() : -1;
-  };
-  run(*db, {stored_document("a.txt", "alpha")});
-  CHECK(hashsize() == 8 << 20);
-  db->exec("DELETE FROM documents_fts_config WHERE k = 'hashsize'");  // as an earlier version made it
-  run(*db, {stored_document("b.txt", "bravo")});
-  CHECK(hashsize() == 8 << 20);
-  db->exec("INSERT INTO documents_fts(documents_fts, rank) VALUES ('hashsize', 1048576)");
-  run(*db, {stored_document("c.txt", "charlie")});
-  CHECK(hashsize() == 1 << 20);  // a setting someone chose is kept
-  CHECK(hits(*db, "alpha OR bravo OR charlie") == 3);
-  check_index(*db);
-}
-
 TEST_CASE("a document replaced before it was indexed is indexed once, with its new text",
           "[store][search]") {
   testing::TempDir t;
