@@ -56,27 +56,7 @@ TEST_CASE("documents are searchable when the run ends and none stays pending", "
   check_index(*db);
 }
 
-TEST_CASE("a long run indexes each chunk of text as it goes, not only at its end",
-          "[store][search]") {
-  testing::TempDir t;
-  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
-  store::Writer w(*db, no_rules(), /*index_chunk_bytes=*/30);
-  w.begin_run();
-  w.write_document(stored_document("a.txt", "alpha is twenty bytes"), {}, 0);
-  w.maybe_commit(true);
-  CHECK(hits(*db, "alpha") == 0);  // 21 bytes: under one chunk
-  w.write_document(stored_document("b.txt", "bravo is twenty bytes"), {}, 0);
-  w.maybe_commit(true);
-  CHECK(hits(*db, "alpha") == 1);
-  CHECK(hits(*db, "bravo") == 1);
-  CHECK(pending(*db) == 0);
-  w.write_document(stored_document("c.txt", "charlie"), {}, 0);
-  w.finish_run("ok", nlohmann::json::object());
-  CHECK(hits(*db, "charlie") == 1);
-  check_index(*db);
-}
-
-TEST_CASE("during a run, text under a whole chunk waits for the next chunk or the run's end",
+TEST_CASE("a long run indexes whole chunks of text as it goes; a remainder waits for the next",
           "[store][search]") {
   // A small chunk indexed after a large one cost FTS5 0.1-0.3 s of merging for a few documents.
   testing::TempDir t;
