@@ -94,9 +94,9 @@ struct Writer::Statements {
                      "INSERT OR IGNORE INTO aliases (entity_id, alias, source) VALUES (?,?,?)"),
         insert_failure(db, "INSERT INTO failures (run_id, path, reason) VALUES (?,?,?)") {}
 
-  SQLite::Statement find_doc, known_doc, insert_doc, update_doc, touch_doc, delete_mentions, delete_dates,
-      delete_actions, insert_mention, insert_date, insert_action, insert_entity, find_entity,
-      insert_alias, insert_failure;
+  SQLite::Statement find_doc, known_doc, insert_doc, update_doc, touch_doc, delete_mentions,
+      delete_dates, delete_actions, insert_mention, insert_date, insert_action, insert_entity,
+      find_entity, insert_alias, insert_failure;
 };
 
 Writer::Writer(SQLite::Database& db, std::shared_ptr<const rules::RuleSet> rules,
