@@ -25,10 +25,13 @@ namespace dossier::pipeline {
 namespace {
 
 // Batches (of up to 64 files or 1 MB) in flight. The single writer is slower than the workers,
-// and stops to index each 128 MB for search (about 2 s): 32 MB in flight lets the workers go on
-// for part of that. First ingest of the 1 GB bench corpus, alternated: 8 MB 62.6, 61.1 s;
-// 32 MB 61.5, 58.4 s, peak RSS 164 -> 181 MB.
-constexpr InFlight kIngestInFlight{16, 32u << 20};
+// and stops to index each 128 MB for search (3-4 s): what is in flight lets the workers go on
+// for part of that. The count binds first: 48 batches are about 26 MB of the bench corpus's
+// 9 KB files. First ingest of the 1 GB bench corpus, alternated in one hour (a noisy machine):
+// 16 batches / 32 MB 69.0, 61.9, 69.5, 70.7 s, peak RSS 183 MB; 48 / 96 MB 60.6, 60.4, 59.3,
+// 59.7 s, 215 MB; 64 / 128 MB 60.3, 60.5 s, 240 MB. Sampled every 50 ms, the workers slept
+// 62% of the time with 16, 48% with 48. The 2.5 GB corpus: 174.8 -> 159.0 s, 190 -> 224 MB.
+constexpr InFlight kIngestInFlight{48, 96u << 20};
 
 struct Counts {
   std::size_t added = 0, replaced = 0, unchanged = 0, failed = 0, extractions = 0;

@@ -19,7 +19,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kFiles = 3000;
+// The first commit comes after 1,000 documents, and what is in flight then (up to 48 batches of
+// 64 files, run_ingest.cpp's kIngestInFlight) is still written after the signal: with 3,000
+// files a stop could land after the last of them, once the window grew to 48 batches.
+constexpr int kFiles = 6000;
 
 // Documents committed so far; 0 while the database does not exist or is being created.
 long long committed(const fs::path& db) {
