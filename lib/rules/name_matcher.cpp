@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
-#include <map>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -55,10 +54,19 @@ inline void set_bit(std::vector<std::uint64_t>& bits, std::uint64_t h) {
 
 }  // namespace
 
+bool takes_without_check(std::string_view alias) {
+  if (alias.empty() || alias.size() > kMaxUncheckedAlias) return false;
+  for (char c : alias)
+    if (c < 0x20 || c > 0x7E) return false;
+  return true;
+}
+
 bool NameMatcher::add(std::string_view alias, bool ignore_case, std::string* error) {
-  std::string pattern = alias_pattern(alias);
-  if (ignore_case) pattern = "(?i:" + pattern + ")";
-  if (!check_pattern(pattern, error)) return false;
+  if (!takes_without_check(alias)) {
+    std::string pattern = alias_pattern(alias);
+    if (ignore_case) pattern = "(?i:" + pattern + ")";
+    if (!check_pattern(pattern, error)) return false;
+  }
   aliases_.push_back({std::string(alias), ignore_case});
   return true;
 }
@@ -80,6 +88,8 @@ void NameMatcher::compile() {
   first_words_.assign(std::size_t{1} << (kFirstWordBits - 6), 0);
   follows_.assign(first_words_.size(), 0);
   std::vector<std::string> forms;
+  forms.reserve(aliases_.size());
+  programs_.reserve(aliases_.size());
   for (const Alias& a : aliases_) {
     programs_.emplace_back(a.text, a.ignore_case, folds_);
     forms.push_back(normal_form(a.text, folds_));
@@ -125,40 +135,70 @@ void NameMatcher::compile() {
 }
 
 void NameMatcher::build_trie(const std::vector<std::string>& forms) {
-  // Built with maps, then laid out flat: each node's edges sorted by label.
-  std::vector<std::map<unsigned char, std::uint32_t>> edges(1);
-  std::vector<std::vector<std::uint32_t>> programs(1);
-  for (std::uint32_t i = 0; i < forms.size(); ++i) {
-    if (forms[i].empty()) continue;
-    std::uint32_t node = 0;
-    for (char c : forms[i]) {
-      auto [it, added] = edges[node].try_emplace(static_cast<unsigned char>(c),
-                                                 static_cast<std::uint32_t>(edges.size()));
-      if (added) {
-        edges.emplace_back();
-        programs.emplace_back();
-      }
-      node = it->second;
+  // The forms in order (equal forms in add() order), so that the trie is made depth first, each
+  // node's children in the order of their labels; then each node's edges are gathered in one
+  // place. (A map per node cost 0.6 s and 130 MB to build for 100,000 aliases.)
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t i = 0; i < forms.size(); ++i)
+    if (!forms[i].empty()) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return forms[a] < forms[b]; });
+  // A form adds a node for each byte after those it shares with the one before it. (Counted
+  // first: grown as needed, the node arrays took 19 MB more at the peak for 200,000 aliases.)
+  std::vector<std::uint32_t> shared_before(order.size(), 0);
+  std::size_t node_count = 1;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    std::string_view form = forms[order[k]];
+    if (k > 0) {
+      std::string_view previous = forms[order[k - 1]];
+      std::size_t n = 0;
+      while (n < form.size() && n < previous.size() && form[n] == previous[n]) ++n;
+      shared_before[k] = static_cast<std::uint32_t>(n);
     }
-    programs[node].push_back(i);
+    node_count += form.size() - shared_before[k];
   }
-  nodes_.assign(edges.size(), Node{});
-  labels_.clear();
-  targets_.clear();
+  // Equal forms are neighbours in `order`: each node's programs are pushed together.
+  nodes_.assign(1, Node{});
+  nodes_.reserve(node_count);
   node_programs_.clear();
-  root_children_.fill(0);
-  for (std::uint32_t n = 0; n < edges.size(); ++n) {
-    Node& node = nodes_[n];
-    node.edges = static_cast<std::uint32_t>(labels_.size());
-    node.edge_count = static_cast<std::uint32_t>(edges[n].size());
-    for (auto [label, target] : edges[n]) {
-      labels_.push_back(label);
-      targets_.push_back(target);
-      if (n == 0) root_children_[label] = target;
+  node_programs_.reserve(order.size());
+  std::vector<std::uint32_t> parent{0};
+  std::vector<unsigned char> label{0};
+  parent.reserve(node_count);
+  label.reserve(node_count);
+  std::vector<std::uint32_t> path{0};  // path[d]: the node at depth d of the previous form
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    std::uint32_t i = order[k];
+    std::string_view form = forms[i];
+    std::size_t shared = shared_before[k];
+    path.resize(shared + 1);
+    for (std::size_t d = shared; d < form.size(); ++d) {
+      parent.push_back(path.back());
+      label.push_back(static_cast<unsigned char>(form[d]));
+      path.push_back(static_cast<std::uint32_t>(nodes_.size()));
+      nodes_.emplace_back();
     }
-    node.programs = static_cast<std::uint32_t>(node_programs_.size());
-    node.program_count = static_cast<std::uint32_t>(programs[n].size());
-    node_programs_.insert(node_programs_.end(), programs[n].begin(), programs[n].end());
+    Node& end = nodes_[path.back()];
+    if (end.program_count == 0) end.programs = static_cast<std::uint32_t>(node_programs_.size());
+    ++end.program_count;
+    node_programs_.push_back(i);
+  }
+  for (std::uint32_t n = 1; n < parent.size(); ++n) ++nodes_[parent[n]].edge_count;
+  std::uint32_t next_edge = 0;
+  for (Node& node : nodes_) {
+    node.edges = next_edge;
+    next_edge += node.edge_count;
+    node.edge_count = 0;
+  }
+  labels_.assign(next_edge, 0);
+  targets_.assign(next_edge, 0);
+  root_children_.fill(0);
+  for (std::uint32_t n = 1; n < parent.size(); ++n) {  // in order: each parent's labels ascend
+    Node& p = nodes_[parent[n]];
+    labels_[p.edges + p.edge_count] = label[n];
+    targets_[p.edges + p.edge_count] = n;
+    ++p.edge_count;
+    if (parent[n] == 0) root_children_[label[n]] = n;
   }
 }
 

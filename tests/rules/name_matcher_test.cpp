@@ -321,6 +321,38 @@ TEST_CASE("names: an alias RE2 refuses is refused with RE2's reason", "[names]")
   CHECK(m.scan("anything at all").empty());
 }
 
+TEST_CASE("names: RE2 takes every alias add() does not ask it about", "[names][re2]") {
+  std::mt19937 rng(7);
+  std::string printable;
+  for (char c = 0x20; c <= 0x7E; ++c) printable += c;
+  auto check = [](const std::string& alias) {
+    REQUIRE(takes_without_check(alias));
+    for (bool ignore_case : {false, true}) {
+      std::string pattern = alias_pattern(alias), err;
+      if (ignore_case) pattern = "(?i:" + pattern + ")";
+      INFO(alias);
+      CHECK(check_pattern(pattern, &err));
+    }
+  };
+  for (int n = 0; n < 2000; ++n) {
+    std::string alias(1 + rng() % 40, ' ');
+    for (char& c : alias) c = printable[rng() % printable.size()];
+    check(alias);
+  }
+  // The costliest bytes, at the longest: an apostrophe is (?:'|\x{2019}), a space \s+.
+  check(std::string(kMaxUncheckedAlias, '\''));
+  check(std::string(kMaxUncheckedAlias, ' '));
+  check(std::string(kMaxUncheckedAlias, 'k'));  // (?i)k is also KELVIN SIGN, 3 bytes
+  check(std::string(kMaxUncheckedAlias, 's'));  // and s LONG S, 2 bytes
+  std::string mixed;
+  while (mixed.size() < kMaxUncheckedAlias) mixed += "k' s\\";
+  check(mixed.substr(0, kMaxUncheckedAlias));
+  CHECK_FALSE(takes_without_check(""));
+  CHECK_FALSE(takes_without_check("tab\there"));
+  CHECK_FALSE(takes_without_check("Caf\xC3\xA9"));
+  CHECK_FALSE(takes_without_check(std::string(kMaxUncheckedAlias + 1, 'a')));
+}
+
 TEST_CASE("names: the same spans as RE2 over random texts, tricky aliases", "[names][re2]") {
   compare_with_re2(matcher_of(kTricky), 1, 20000);
   // Aliases of only white space or punctuation match all over.
