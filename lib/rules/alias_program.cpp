@@ -68,17 +68,25 @@ std::string normal_form(std::string_view alias, const CaseFolds& folds) {
 
 AliasProgram::AliasProgram(std::string_view alias, bool ignore_case, const CaseFolds& folds) {
   auto add = [&](Op op, std::string_view bytes) {
-    if (!steps_.empty() && steps_.back().op == op && (op == Op::kBytes || op == Op::kFoldAscii)) {
-      steps_.back().bytes += bytes;
-    } else {
-      steps_.push_back({op, std::string(bytes), {}});
+    // A step's bytes end bytes_ while it is the last step: more of the same kind join them.
+    if (steps_.empty() || steps_.back().op != op || (op != Op::kBytes && op != Op::kFoldAscii))
+      steps_.push_back({op, static_cast<std::uint32_t>(bytes_.size()), 0});
+    steps_.back().size += static_cast<std::uint32_t>(bytes.size());
+    bytes_ += bytes;
+  };
+  auto add_one_of = [&](const std::vector<std::string>& choices) {
+    steps_.push_back({Op::kOneOf, static_cast<std::uint32_t>(bytes_.size()),
+                      static_cast<std::uint32_t>(choices.size())});
+    for (const std::string& c : choices) {
+      bytes_ += static_cast<char>(c.size());  // a rune's bytes: 1 to 4
+      bytes_ += c;
     }
   };
   if (!alias.empty() && is_word_byte(alias.front())) add(Op::kBoundary, "");
   for (std::size_t i = 0; i < alias.size();) {
     auto c = static_cast<unsigned char>(alias[i]);
     if (c == '\'' || alias.substr(i, 3) == kCurlyApostrophe) {
-      steps_.push_back({Op::kOneOf, "", {"'", std::string(kCurlyApostrophe)}});
+      add_one_of({"'", std::string(kCurlyApostrophe)});
       i += c == '\'' ? 1 : 3;
       continue;
     }
@@ -93,9 +101,9 @@ AliasProgram::AliasProgram(std::string_view alias, bool ignore_case, const CaseF
     i += r.size;
     std::vector<char32_t> orbit = ignore_case ? folds.orbit(r.rune) : std::vector<char32_t>{};
     if (orbit.size() > 2 || (orbit.size() == 2 && r.rune >= 0x80)) {
-      Step s{Op::kOneOf, "", {}};
-      for (char32_t m : orbit) append_utf8(m, s.choices.emplace_back());
-      steps_.push_back(std::move(s));
+      std::vector<std::string> choices;
+      for (char32_t m : orbit) append_utf8(m, choices.emplace_back());
+      add_one_of(choices);
     } else if (orbit.size() == 2) {
       add(Op::kFoldAscii, std::string(1, lower_ascii(c)));
     } else {
@@ -106,9 +114,11 @@ AliasProgram::AliasProgram(std::string_view alias, bool ignore_case, const CaseF
   for (std::size_t i = 0; i + 1 < steps_.size(); ++i) {
     const Step& next = steps_[i + 1];
     bool takes_space =
-        (next.op == Op::kBytes || next.op == Op::kFoldAscii) && is_space_byte(next.bytes.front());
+        (next.op == Op::kBytes || next.op == Op::kFoldAscii) && is_space_byte(bytes_[next.begin]);
     branches_ = branches_ || (steps_[i].op == Op::kSpaces && takes_space);
   }
+  steps_.shrink_to_fit();
+  bytes_.shrink_to_fit();
 }
 
 void AliasProgram::mark_first_bytes(std::array<bool, 256>& bytes) const {
@@ -119,14 +129,15 @@ void AliasProgram::mark_first_bytes(std::array<bool, 256>& bytes) const {
     case Op::kBoundary:  // at_word_start(): NameMatcher finds these by the word
       break;
     case Op::kBytes:
-      mark(s.bytes.front());
+      mark(bytes_[s.begin]);
       break;
     case Op::kFoldAscii:
-      mark(s.bytes.front());
-      if (s.bytes.front() >= 'a' && s.bytes.front() <= 'z') mark(s.bytes.front() - 'a' + 'A');
+      mark(bytes_[s.begin]);
+      if (bytes_[s.begin] >= 'a' && bytes_[s.begin] <= 'z') mark(bytes_[s.begin] - 'a' + 'A');
       break;
     case Op::kOneOf:
-      for (const std::string& c : s.choices) mark(c.front());
+      for (std::uint32_t k = 0, at = s.begin; k < s.size; ++k, at += 1 + bytes_[at])
+        mark(bytes_[at + 1]);
       break;
     case Op::kSpaces:
       for (char c : std::string_view(" \t\n\f\r")) mark(c);
@@ -141,19 +152,20 @@ std::size_t AliasProgram::step(const Step& s, std::string_view text, std::size_t
     case Op::kBoundary:
       return is_word_boundary(text, at) ? at : std::string_view::npos;
     case Op::kBytes:
-      if (limit - at < s.bytes.size() ||
-          std::memcmp(text.data() + at, s.bytes.data(), s.bytes.size()) != 0)
+      if (limit - at < s.size || std::memcmp(text.data() + at, bytes_.data() + s.begin, s.size) != 0)
         return std::string_view::npos;
-      return at + s.bytes.size();
+      return at + s.size;
     case Op::kFoldAscii:
-      if (limit - at < s.bytes.size()) return std::string_view::npos;
-      for (std::size_t i = 0; i < s.bytes.size(); ++i)
-        if (lower_ascii(text[at + i]) != s.bytes[i]) return std::string_view::npos;
-      return at + s.bytes.size();
+      if (limit - at < s.size) return std::string_view::npos;
+      for (std::size_t i = 0; i < s.size; ++i)
+        if (lower_ascii(text[at + i]) != bytes_[s.begin + i]) return std::string_view::npos;
+      return at + s.size;
     case Op::kOneOf:
-      for (const std::string& c : s.choices)
-        if (limit - at >= c.size() && std::memcmp(text.data() + at, c.data(), c.size()) == 0)
-          return at + c.size();
+      for (std::uint32_t k = 0, c = s.begin; k < s.size; ++k, c += 1 + bytes_[c]) {
+        std::size_t n = static_cast<unsigned char>(bytes_[c]);
+        if (limit - at >= n && std::memcmp(text.data() + at, bytes_.data() + c + 1, n) == 0)
+          return at + n;
+      }
       return std::string_view::npos;
     case Op::kSpaces: {
       std::size_t end = at;
