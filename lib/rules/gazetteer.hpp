@@ -40,7 +40,6 @@ struct Entity {
   std::string sponsor;
   std::map<std::string, std::string> ids;
   std::vector<Alias> aliases;  // the canonical name first
-  SourcePos pos;
 };
 
 // One gazetteer file: its kind (from `kind = "..."`) and entities.
