@@ -118,6 +118,7 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
       migrate(*db, path);
       // Indexes a killed first load left missing (no work when they exist).
       db->exec(kLoadIndexes);
+      db->exec(kDropCoveredIndexes);
     }
     db->exec("PRAGMA foreign_keys = ON");
     // 32 MB of page cache (default 2 MB): index pages stay in memory across a batch; ingest

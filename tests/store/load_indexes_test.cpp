@@ -1,6 +1,8 @@
 // A first load into an empty database builds the secondary indexes of documents, mentions, dates
 // and regulator_actions once, at its end (kLoadIndexes), rather than row by row; a run killed
 // before its end leaves them missing, and the next read-write open builds them.
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 
 #include <SQLiteCpp/Database.h>
@@ -47,10 +49,9 @@ std::vector<std::string> load_indexes(SQLite::Database& db) {
 }
 
 const std::vector<std::string> kAll = {
-    "dates_document_id",           "dates_document_line",
-    "dates_precision",             "dates_value",
-    "documents_dct",               "documents_run_id",
-    "mentions_document_id",        "mentions_document_line",
+    "dates_document_line",         "dates_precision",
+    "dates_value",                 "documents_dct",
+    "documents_run_id",            "mentions_document_line",
     "mentions_entity_id",          "regulator_actions_action",
     "regulator_actions_date",      "regulator_actions_document_id",
     "regulator_actions_regulator_id", "regulator_actions_target_id"};
@@ -144,4 +145,27 @@ TEST_CASE("finish_run lets go of the rule set before it builds the indexes", "[s
   w.finish_run("ok", nlohmann::json::object());
   CHECK(watch.expired());
   CHECK(load_indexes(*db) == kAll);
+}
+
+TEST_CASE("an open drops the indexes that (document_id, line) covers, and lookups use that one",
+          "[store][indexes]") {
+  testing::TempDir t;
+  std::string path = (t.path() / "d.sqlite").string();
+  {
+    auto db = store::open_database(path, store::OpenMode::kReadWrite);
+    // As earlier versions made them.
+    db->exec("CREATE INDEX mentions_document_id ON mentions(document_id)");
+    db->exec("CREATE INDEX dates_document_id ON dates(document_id)");
+    CHECK(load_indexes(*db).size() == kAll.size() + 2);
+  }
+  auto db = store::open_database(path, store::OpenMode::kReadWrite);
+  CHECK(load_indexes(*db) == kAll);
+  for (const char* table : {"mentions", "dates"}) {
+    SQLite::Statement plan(
+        *db, fmt::format("EXPLAIN QUERY PLAN SELECT * FROM {} WHERE document_id = 1", table));
+    REQUIRE(plan.executeStep());
+    INFO(plan.getColumn(3).getString());
+    CHECK(plan.getColumn(3).getString().find(fmt::format("USING INDEX {}_document_line", table)) !=
+          std::string::npos);
+  }
 }
