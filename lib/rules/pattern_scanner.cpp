@@ -124,8 +124,14 @@ bool PatternScanner::match_at(int i, std::string_view text, text::Span span, Hit
   int n = re.NumberOfCapturingGroups() + 1;
   thread_local std::vector<re2::StringPiece> sub;  // reused: one allocation per thread, not per hit
   sub.assign(n, re2::StringPiece());
-  if (!re.Match(re2::StringPiece(text.data(), text.size()), span.start, span.end,
-                RE2::ANCHOR_BOTH, sub.data(), n)) {
+  // The span and a byte either side: all that RE2's empty-width assertions (\b, ^, $, \A, \z)
+  // look at around a match anchored at both ends. Given the whole document, RE2 ran a DFA over
+  // the span before its capture engine (it skips that for texts of up to 4 KB only), a DFA per
+  // pattern with its own states to build.
+  const std::size_t from = span.start > 0 ? span.start - 1 : 0;
+  const std::size_t to = std::min(text.size(), span.end + 1);
+  if (!re.Match(re2::StringPiece(text.data() + from, to - from), span.start - from,
+                span.end - from, RE2::ANCHOR_BOTH, sub.data(), n)) {
     return false;
   }
   hit->pattern = i;

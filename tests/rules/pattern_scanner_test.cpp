@@ -41,6 +41,33 @@ TEST_CASE("word boundaries see the text around the span", "[scanner]") {
   CHECK(s.scan("the ICO said", false).size() == 1);
 }
 
+TEST_CASE("match_at sees the bytes either side of the span, and the text's ends, in a long text",
+          "[scanner]") {
+  PatternScanner s;
+  std::string err;
+  REQUIRE(s.add(R"(\bICO\b)", &err) == 0);
+  REQUIRE(s.add(R"(^ICO)", &err) == 1);
+  REQUIRE(s.add(R"(ICO$)", &err) == 2);
+  REQUIRE(s.add(R"((?m)^ICO$)", &err) == 3);
+  REQUIRE(s.compile(&err));
+  // Longer than 4 KB, where RE2 chooses its engine by the size of the text it is given.
+  const std::string pad(5000, ' ');
+  auto fits = [&](int pattern, const std::string& text, std::size_t at) {
+    dossier::rules::Hit hit;
+    return s.match_at(pattern, text, {at, at + 3}, &hit);
+  };
+  const std::string inside = pad + "PICOT" + pad;
+  CHECK_FALSE(fits(0, inside, pad.size() + 1));
+  CHECK(fits(0, pad + " ICO " + pad, pad.size() + 1));
+  CHECK(fits(1, "ICO" + pad, 0));
+  CHECK_FALSE(fits(1, pad + "ICO" + pad, pad.size()));
+  CHECK(fits(2, pad + "ICO", pad.size()));
+  CHECK_FALSE(fits(2, pad + "ICO" + pad, pad.size()));
+  CHECK(fits(3, pad + "\nICO\n" + pad, pad.size() + 1));
+  CHECK_FALSE(fits(3, pad + "xICO\n" + pad, pad.size() + 1));
+  CHECK_FALSE(fits(3, pad + "\nICOx" + pad, pad.size() + 1));
+}
+
 namespace {
 
 std::vector<std::string> hit_texts(const PatternScanner& s, const std::string& text) {
