@@ -364,6 +364,15 @@ std::optional<std::string> mod_from_word(std::string_view word) {
   return std::nullopt;
 }
 
+bool may_be_absolute(const rules::Hit& hit) {
+  for (const rules::Group& g : hit.groups) {
+    if (g.name.starts_with("year") || g.name.starts_with("yy") || g.name.starts_with("decade") ||
+        g.name.starts_with("century"))
+      return true;
+  }
+  return false;
+}
+
 bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view text,
                const DateContext& ctx, DateMention& out, int part) {
   Groups g{hit, text, part};

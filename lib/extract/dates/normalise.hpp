@@ -82,6 +82,11 @@ std::optional<text::Span> any_group(const rules::Hit& hit, std::string_view name
 bool normalise(const rules::Rule& rule, const rules::Hit& hit, std::string_view text,
                const DateContext& ctx, DateMention& out, int part = 1);
 
+// Whether normalise() may give `hit` the anchor "absolute": only a written year, a two-digit
+// year, a decade or a century does (groups year, yy, decade, century, or their alternates and
+// second parts), so a hit without any needs no normalising to know it is not.
+bool may_be_absolute(const rules::Hit& hit);
+
 // TIMEX3 mod for a modifier word ("late" -> END, "early" -> START, "around" -> APPROX).
 std::optional<std::string> mod_from_word(std::string_view word);
 

@@ -432,6 +432,31 @@ TEST_CASE("any_group finds a group, else its _b, else its _c alternate, with a s
   CHECK(extract::dates::any_group(hit, "year") == std::nullopt);
 }
 
+TEST_CASE("every date the rules' examples read as absolute has a group may_be_absolute looks for",
+          "[dates]") {
+  // infer_reference normalises only hits may_be_absolute passes: one it missed would be a
+  // written year that no longer sets the inferred creation date.
+  const rules::KindRules& kr = date_rules().rules(rules::Kind::kDates);
+  int absolute = 0;
+  for (const rules::Rule& rule : kr.rules) {
+    for (const rules::Example& ex : rule.examples) {
+      for (const rules::Hit& hit : kr.scanner.scan(ex.text, true)) {
+        extract::DateMention m;
+        extract::dates::DateContext none;
+        if (!extract::dates::normalise(kr.rules[hit.pattern], hit, ex.text, none, m)) continue;
+        if (m.anchor != "absolute") continue;
+        ++absolute;
+        INFO(ex.text);
+        CHECK(extract::dates::may_be_absolute(hit));
+      }
+    }
+  }
+  CHECK(absolute > 50);
+  rules::Hit no_year;
+  no_year.groups = {{"month", {0, 3}}, {"day", {4, 5}}, {"yrel", {6, 10}}};
+  CHECK_FALSE(extract::dates::may_be_absolute(no_year));
+}
+
 TEST_CASE("a date context finds its mention's clause tense when asked", "[dates]") {
   using extract::dates::DateContext;
   using extract::dates::Tense;
