@@ -164,8 +164,10 @@ int main(int argc, char** argv) {
         docs[i - b].text = texts[i];
         docs[i - b].dct = "2024-11-21";
       }
-      for (extract::Scan s : extract::kDocumentScans)
+      for (extract::Scan s : extract::kDocumentScans) {
+        for (std::size_t i = 0; i < docs.size(); ++i) scans[i].find(*set, docs[i].text, s);
         for (std::size_t i = 0; i < docs.size(); ++i) scans[i].run(*set, docs[i].text, s);
+      }
       for (std::size_t i = 0; i < docs.size(); ++i) {
         extract::Extractions x = extract::extract(*set, docs[i], scans[i]);
         n += x.dates.size() + x.organisations.size() + x.threat_actors.size() +

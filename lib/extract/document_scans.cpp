@@ -5,26 +5,46 @@
 namespace dossier::extract {
 namespace {
 
-std::vector<rules::Hit> scan_now(const rules::RuleSet& rules, std::string_view text, Scan scan) {
+// The rule scanner of a rule scan; nullptr for a name scan.
+const rules::PatternScanner* rule_scanner(const rules::RuleSet& rules, Scan scan) {
   switch (scan) {
     case Scan::kDateRules:
-      return rules.rules(rules::Kind::kDates).scanner.scan(text, true, kMaxHitsPerScan);
-    case Scan::kOrganisationNames:
-      return rules.names(rules::Kind::kOrganisations).matcher.scan(text, kMaxHitsPerScan);
+      return &rules.rules(rules::Kind::kDates).scanner;
     case Scan::kOrganisationRules:
-      return rules.rules(rules::Kind::kOrganisations).scanner.scan(text, true, kMaxHitsPerScan);
-    case Scan::kThreatActorNames:
-      return rules.names(rules::Kind::kThreatActors).matcher.scan(text, kMaxHitsPerScan);
+      return &rules.rules(rules::Kind::kOrganisations).scanner;
     case Scan::kThreatActorRules:
-      return rules.rules(rules::Kind::kThreatActors).scanner.scan(text, true, kMaxHitsPerScan);
+      return &rules.rules(rules::Kind::kThreatActors).scanner;
+    case Scan::kOrganisationNames:
+    case Scan::kThreatActorNames:
+      break;
   }
-  return {};
+  return nullptr;
+}
+
+std::vector<rules::Hit> scan_now(const rules::RuleSet& rules, std::string_view text, Scan scan) {
+  if (const rules::PatternScanner* sc = rule_scanner(rules, scan))
+    return sc->scan(text, true, kMaxHitsPerScan);
+  const rules::Kind kind =
+      scan == Scan::kOrganisationNames ? rules::Kind::kOrganisations : rules::Kind::kThreatActors;
+  return rules.names(kind).matcher.scan(text, kMaxHitsPerScan);
 }
 
 }  // namespace
 
+void DocumentScans::find(const rules::RuleSet& rules, std::string_view text, Scan scan) {
+  if (const rules::PatternScanner* sc = rule_scanner(rules, scan))
+    spans_[static_cast<std::size_t>(scan)] = sc->find_spans(text, kMaxHitsPerScan);
+}
+
 void DocumentScans::run(const rules::RuleSet& rules, std::string_view text, Scan scan) {
-  hits_[static_cast<std::size_t>(scan)] = scan_now(rules, text, scan);
+  auto& spans = spans_[static_cast<std::size_t>(scan)];
+  if (spans) {
+    hits_[static_cast<std::size_t>(scan)] =
+        rule_scanner(rules, scan)->identify(text, *spans, true, kMaxHitsPerScan);
+    spans.reset();
+  } else {
+    hits_[static_cast<std::size_t>(scan)] = scan_now(rules, text, scan);
+  }
 }
 
 std::vector<rules::Hit> DocumentScans::take(const rules::RuleSet& rules, std::string_view text,

@@ -35,7 +35,12 @@ inline constexpr std::array<Scan, 5> kDocumentScans = {
 
 class DocumentScans {
  public:
-  // Runs `scan` over `text` now (at most kMaxHitsPerScan hits), for a later take().
+  // The first step of run() for a rule scan: finds its spans (rules::PatternScanner::find_spans),
+  // which run() then identifies. (process_batch finds a scan's spans in every document of a
+  // batch before it identifies any.) Nothing for a name scan.
+  void find(const rules::RuleSet& rules, std::string_view text, Scan scan);
+  // Runs `scan` over `text` now (at most kMaxHitsPerScan hits), for a later take(); from the
+  // spans find() found, when it ran.
   void run(const rules::RuleSet& rules, std::string_view text, Scan scan);
   // The hits of `scan` over `text`: those run() found, else found now. Each scan's hits are
   // handed out once; a second take() scans again.
@@ -43,6 +48,7 @@ class DocumentScans {
 
  private:
   std::array<std::optional<std::vector<rules::Hit>>, kDocumentScans.size()> hits_;
+  std::array<std::optional<std::vector<text::Span>>, kDocumentScans.size()> spans_;
 };
 
 }  // namespace dossier::extract

@@ -107,6 +107,9 @@ std::vector<Outcome> process_batch(const rules::RuleSet& rules, std::vector<Pend
   }
   for (extract::Scan scan : extract::kDocumentScans) {
     for (std::size_t i = 0; i < docs.size(); ++i) {
+      if (live[i]) live[i] = guarded(out[i], [&] { scans[i].find(rules, out[i].doc.text, scan); });
+    }
+    for (std::size_t i = 0; i < docs.size(); ++i) {
       if (live[i]) live[i] = guarded(out[i], [&] { scans[i].run(rules, out[i].doc.text, scan); });
     }
   }

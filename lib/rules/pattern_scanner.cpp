@@ -148,54 +148,87 @@ bool PatternScanner::match_at(int i, std::string_view text, text::Span span, Hit
   return true;
 }
 
-std::vector<Hit> PatternScanner::scan(std::string_view text, bool captures,
-                                      std::size_t max_hits) const {
+bool PatternScanner::find_at(std::string_view text, std::size_t pos, std::size_t limit,
+                             text::Span* span) const {
+  re2::StringPiece m;
+  if (!c_->scan->Match(re2::StringPiece(text.data(), text.size()), pos, limit, RE2::UNANCHORED,
+                       &m, 1))
+    return false;
+  span->start = static_cast<std::size_t>(m.data() - text.data());
+  span->end = span->start + m.size();
+  return true;
+}
+
+bool PatternScanner::identify_one(std::string_view text, text::Span span, bool captures,
+                                  Hit* hit) const {
+  thread_local std::vector<int> which;  // reused: one allocation per thread, not per hit
+  which.clear();
+  if (patterns_.size() == 1) {
+    which.push_back(0);
+  } else {
+    c_->which->Match(re2::StringPiece(text.data() + span.start, span.size()), &which);
+    std::sort(which.begin(), which.end());
+  }
+  // The Set sees the span without its surroundings, so a \b at its edge may differ from the
+  // scan; confirm with the pattern itself over the whole text, first fitting pattern wins.
+  bool found = false;
+  for (int i : which) {
+    if ((found = match_at(i, text, span, hit))) break;
+  }
+  for (int i = 0; i < static_cast<int>(patterns_.size()) && !found; ++i)
+    found = match_at(i, text, span, hit);
+  if (found && !captures) hit->groups.clear();
+  return found;
+}
+
+std::vector<text::Span> PatternScanner::find_spans(std::string_view text,
+                                                   std::size_t max_spans) const {
+  std::vector<text::Span> spans;
+  if (!c_ || !c_->scan) return spans;
+  scan_paragraphs(
+      text, max_spans,
+      [&](std::size_t pos, std::size_t limit, text::Span* span) {
+        return find_at(text, pos, limit, span);
+      },
+      [&](text::Span span) {
+        spans.push_back(span);
+        return true;
+      });
+  return spans;
+}
+
+std::vector<Hit> PatternScanner::identify(std::string_view text,
+                                          const std::vector<text::Span>& spans, bool captures,
+                                          std::size_t max_hits) const {
   std::vector<Hit> hits;
   if (!c_ || !c_->scan) return hits;
-  re2::StringPiece whole(text.data(), text.size());
-  std::vector<int> which;
-  auto find = [&](std::size_t pos, std::size_t limit, text::Span* span) {
-    re2::StringPiece m;
-    if (!c_->scan->Match(whole, pos, limit, RE2::UNANCHORED, &m, 1)) return false;
-    span->start = static_cast<std::size_t>(m.data() - text.data());
-    span->end = span->start + m.size();
-    return true;
-  };
-  auto take = [&](text::Span span) {
+  hits.reserve(spans.size());
+  for (text::Span span : spans) {
+    if (hits.size() >= max_hits) break;
     Hit hit;
     hit.span = span;
-    if (!c_->which) {
-      hits.push_back(std::move(hit));
-      return true;
-    }
-    which.clear();
-    if (patterns_.size() == 1) {
-      which.push_back(0);
-    } else {
-      c_->which->Match(re2::StringPiece(text.data() + span.start, span.size()), &which);
-      std::sort(which.begin(), which.end());
-    }
-    // The Set sees the span without its surroundings, so a \b at its edge may differ from the
-    // scan; confirm with the pattern itself over the whole text, first fitting pattern wins.
-    bool found = false;
-    for (int i : which) {
-      if (match_at(i, text, span, &hit)) {
-        found = true;
-        break;
-      }
-    }
-    if (!found) {
-      for (int i = 0; i < static_cast<int>(patterns_.size()) && !found; ++i) {
-        found = match_at(i, text, span, &hit);
-      }
-    }
-    if (!found) return false;
-    if (!captures) hit.groups.clear();
-    hits.push_back(std::move(hit));
-    return true;
-  };
-  scan_paragraphs(text, max_hits, find, take);
+    if (!c_->which || identify_one(text, span, captures, &hit)) hits.push_back(std::move(hit));
+  }
+  if (spans.size() < max_hits || hits.size() >= max_hits) return hits;
+  // Some of the first max_hits spans were no hit, and the text may hold more: span by span.
+  hits.clear();
+  scan_paragraphs(
+      text, max_hits,
+      [&](std::size_t pos, std::size_t limit, text::Span* span) {
+        return find_at(text, pos, limit, span);
+      },
+      [&](text::Span span) {
+        Hit hit;
+        if (!identify_one(text, span, captures, &hit)) return false;
+        hits.push_back(std::move(hit));
+        return true;
+      });
   return hits;
+}
+
+std::vector<Hit> PatternScanner::scan(std::string_view text, bool captures,
+                                      std::size_t max_hits) const {
+  return identify(text, find_spans(text, max_hits), captures, max_hits);
 }
 
 }  // namespace dossier::rules

@@ -93,6 +93,14 @@ class PatternScanner {
   std::vector<Hit> scan(std::string_view text, bool captures,
                         std::size_t max_hits = static_cast<std::size_t>(-1)) const;
 
+  // scan() in two steps, so that a caller can find the spans of many texts before it asks which
+  // pattern matched each (each step's DFA states then stay in the CPU's cache: the date rules
+  // took about 22% less time over the 1 GB bench corpus). find_spans: the spans scan() looks
+  // at, the first `max_spans`. identify: scan()'s hits, given find_spans(text, max_hits).
+  std::vector<text::Span> find_spans(std::string_view text, std::size_t max_spans) const;
+  std::vector<Hit> identify(std::string_view text, const std::vector<text::Span>& spans,
+                            bool captures, std::size_t max_hits) const;
+
   // The longest whole match of pattern `i` over exactly `span` of `text`, with groups.
   bool match_at(int i, std::string_view text, text::Span span, Hit* hit) const;
 
@@ -101,6 +109,10 @@ class PatternScanner {
 
  private:
   struct Compiled;
+  bool find_at(std::string_view text, std::size_t pos, std::size_t limit, text::Span* span) const;
+  // Which pattern matched `span` (the first that fits), with its groups; false when none.
+  bool identify_one(std::string_view text, text::Span span, bool captures, Hit* hit) const;
+
   std::vector<std::string> patterns_;
   std::unique_ptr<Compiled> c_;
 };

@@ -106,3 +106,34 @@ TEST_CASE("a match that begins with a paragraph break does not hang the scan", "
   CHECK(text.substr(hits[0].span.start, hits[0].span.size()) == "\nCorp");
   CHECK(text.substr(hits[1].span.start, hits[1].span.size()) == "  Corp");
 }
+
+TEST_CASE("identify gives scan's hits from find_spans' spans, and looks further when a span is "
+          "no hit", "[scanner]") {
+  PatternScanner s;
+  std::string err;
+  REQUIRE(s.add(R"(\b(?P<n>\d+) May\b)", &err) == 0);
+  REQUIRE(s.add(R"(\bJune\b)", &err) == 1);
+  REQUIRE(s.compile(&err));
+  const std::string text = "1 May, June, 2 May and June again, 3 May.";
+  auto spans_of = [](const std::vector<dossier::rules::Hit>& hits) {
+    std::vector<dossier::text::Span> out;
+    for (const auto& h : hits) out.push_back(h.span);
+    return out;
+  };
+  for (std::size_t max : {1, 2, 3, 5, 10}) {
+    INFO(max);
+    auto spans = s.find_spans(text, max);
+    CHECK(spans.size() == std::min<std::size_t>(max, 5));
+    CHECK(spans_of(s.identify(text, spans, true, max)) == spans_of(s.scan(text, true, max)));
+  }
+  // A span no pattern matches whole (", J") among the first max_hits: the hits are the first
+  // max_hits of the text's, as span by span, not fewer.
+  auto spans = s.find_spans(text, 3);
+  spans[1] = {5, 8};
+  auto hits = s.identify(text, spans, true, 3);
+  REQUIRE(hits.size() == 3);
+  CHECK(spans_of(hits) == spans_of(s.scan(text, true, 3)));
+  REQUIRE(hits[0].groups.size() == 1);
+  CHECK(hits[0].groups[0].name == "n");
+  CHECK(s.identify(text, spans, false, 3)[0].groups.empty());
+}
