@@ -161,6 +161,8 @@ bool PatternScanner::find_at(std::string_view text, std::size_t pos, std::size_t
 
 bool PatternScanner::identify_one(std::string_view text, text::Span span, bool captures,
                                   Hit* hit) const {
+  hit->span = span;
+  if (!c_->which) return true;  // Identify::kSpanOnly: every span is a hit, of no pattern
   thread_local std::vector<int> which;  // reused: one allocation per thread, not per hit
   which.clear();
   if (patterns_.size() == 1) {
@@ -206,8 +208,7 @@ std::vector<Hit> PatternScanner::identify(std::string_view text,
   for (text::Span span : spans) {
     if (hits.size() >= max_hits) break;
     Hit hit;
-    hit.span = span;
-    if (!c_->which || identify_one(text, span, captures, &hit)) hits.push_back(std::move(hit));
+    if (identify_one(text, span, captures, &hit)) hits.push_back(std::move(hit));
   }
   if (spans.size() < max_hits || hits.size() >= max_hits) return hits;
   // Some of the first max_hits spans were no hit, and the text may hold more: span by span.
