@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include "lib/text/header_label.hpp"
+
 namespace dossier::text {
 namespace {
 
@@ -28,7 +30,8 @@ std::string find_title(std::string_view text) {
   static const RE2 header(R"((?im)^(?:---\s*\n(?:.*\n)*?)?[ \t]*(?:title|subject|headline)[ \t]*:[ \t]*(\S.*?)[ \t]*\r?$)");
   std::string_view head = text.substr(0, 4096);
   std::string found;
-  if (RE2::PartialMatch(head, header, &found)) {
+  if (may_have_label(head, {"title", "ubject", "headline"}) &&
+      RE2::PartialMatch(head, header, &found)) {
     std::string_view t = trim(found);
     if (t.size() >= 2 && (t.front() == '"' || t.front() == '\'') && t.back() == t.front()) {
       t = t.substr(1, t.size() - 2);

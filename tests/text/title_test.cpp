@@ -22,3 +22,12 @@ TEST_CASE("a long first paragraph is cut at a word with an ellipsis", "[title]")
   std::string t = find_title(para);
   CHECK(t == "Earlier this year, Russia's foreign intelligence service stole internal emails and data on\xE2\x80\xA6");
 }
+
+// find_title tests the head for a label before a colon before it runs the header pattern.
+TEST_CASE("a title header in any case, a tab before its colon, or a long s", "[title]") {
+  CHECK(find_title("Intro line\nSUBJECT\t: Breach at the council\n") == "Breach at the council");
+  CHECK(find_title("Intro line\n\xC5\xBFubject: Long s\n") == "Long s");  // U+017F under (?i)
+  CHECK(find_title("Intro line\n  headline:Lost laptops\n") == "Lost laptops");
+  CHECK(find_title("Intro line\nSubtitle: not a title\n") == "Intro line");
+  CHECK(find_title("Intro line\nNote: nothing here\n") == "Intro line");
+}

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "lib/extract/dates/calendar.hpp"
+#include "lib/text/header_label.hpp"
 
 namespace dossier::extract::dates {
 namespace {
@@ -13,6 +14,35 @@ namespace {
 std::optional<std::string> ymd_string(int y, int m, int d) {
   if (y < 1900 || y > 2100 || !is_valid(y, m, d)) return std::nullopt;
   return format_ymd({y, m, d});
+}
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// Whether `line` starts as a dateline must: spaces and tabs, a capital, 1-40 of [A-Za-z .'-],
+// a comma, spaces or tabs, then a digit or a capital. Cheaper than the dateline pattern's DFA
+// pass over the head, which most documents fail.
+bool may_start_dateline(std::string_view line) {
+  std::size_t i = line.find_first_not_of(" \t");
+  if (i == std::string_view::npos || !is_upper(line[i])) return false;
+  auto in_place = [](char c) {
+    return is_upper(c) || (c >= 'a' && c <= 'z') || c == ' ' || c == '.' || c == '\'' || c == '-';
+  };
+  std::size_t j = i + 1;
+  while (j < line.size() && j - i <= 41 && in_place(line[j])) ++j;
+  if (j == i + 1 || j - i > 41 || j >= line.size() || line[j] != ',') return false;
+  std::size_t k = line.find_first_not_of(" \t", j + 1);
+  return k > j + 1 && k != std::string_view::npos &&
+         (is_upper(line[k]) || (line[k] >= '0' && line[k] <= '9'));
+}
+
+bool may_have_dateline(std::string_view head) {
+  for (std::size_t pos = 0; pos < head.size();) {
+    std::size_t eol = head.find('\n', pos);
+    if (may_start_dateline(head.substr(pos, eol == head.npos ? head.npos : eol - pos))) return true;
+    if (eol == head.npos) break;
+    pos = eol + 1;
+  }
+  return false;
 }
 
 }  // namespace
@@ -56,7 +86,10 @@ void find_dct(text::Document& doc) {
       R"((?m)^[ \t]*[A-Z][A-Za-z .'-]{1,40},[ \t]+(\d{1,2}[ \t]+[A-Z][a-z]+\.?[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4})[ \t]*(?:—|–|-|\(|$))");
   std::string_view head = std::string_view(doc.text).substr(0, 2048);
   std::string value;
-  if (RE2::PartialMatch(head, header, &value) || RE2::PartialMatch(head, dateline, &value)) {
+  // Each label's ending after its last 's' (see text::may_have_label).
+  bool header_found = text::may_have_label(head, {"date", "hed", "hed on", "ent", "ted"}) &&
+                      RE2::PartialMatch(head, header, &value);
+  if (header_found || (may_have_dateline(head) && RE2::PartialMatch(head, dateline, &value))) {
     if (auto d = parse_header_date(value)) {
       doc.dct = *d;
       doc.dct_source = text::DctSource::kHeader;

@@ -239,6 +239,30 @@ TEST_CASE("the DCT chain: header, then file name, then input date", "[dates][dct
   CHECK(d.dct_source == text::DctSource::kFlag);
 }
 
+// find_dct tests each head for a label before a colon and for a line shaped like a dateline
+// before it runs either pattern: these are the spellings those tests must not turn away.
+TEST_CASE("DCT headers in any case and spacing, with a long s, and datelines", "[dates][dct]") {
+  auto dct_of = [](std::string text) {
+    text::Document doc;
+    doc.text = std::move(text);
+    extract::dates::find_dct(doc);
+    return doc.dct_source == text::DctSource::kHeader ? doc.dct : std::string("none");
+  };
+  CHECK(dct_of("Intro\nPUBLISHED ON\t: 3 May 2024\n") == "2024-05-03");
+  CHECK(dct_of("Intro\n  Last updated : 2024-05-03\n") == "2024-05-03");
+  CHECK(dct_of("Posted: May 3, 2024\n") == "2024-05-03");
+  CHECK(dct_of("\xC5\xBF" "ent: 2024-05-03\n") == "2024-05-03");  // U+017F LONG S under (?i)
+  CHECK(dct_of("Headline\n\nLONDON, 3 May 2024 \xE2\x80\x94 The council said\n") == "2024-05-03");
+  CHECK(dct_of("\tWashington D.C., May 3, 2024 (Reuters) A firm\n") == "2024-05-03");
+  // Counter-examples: a label the header pattern does not know, a place of 42 letters, no space
+  // after the comma, a lower-case place.
+  CHECK(dct_of("Deadline: 3 May 2024\n") == "none");
+  CHECK(dct_of(std::string(42, 'A') + ", 3 May 2024 - x\n") == "none");
+  CHECK(dct_of(std::string(41, 'A') + ", 3 May 2024 - x\n") == "2024-05-03");
+  CHECK(dct_of("London,3 May 2024 - x\n") == "none");
+  CHECK(dct_of("london, 3 May 2024 - x\n") == "none");
+}
+
 TEST_CASE("ISO year-months are months, year pairs and references are not", "[dates]") {
   CHECK(value_of("Invoices for 2014-10 were paid.", "2014-10") == "2014-10");
   CHECK(value_of("Period: 2023-02.", "2023-02") == "2023-02");
