@@ -33,12 +33,13 @@ JsonlRecord parse_record(const std::string& line, std::size_t line_no) {
   return r;
 }
 
-std::optional<JsonlRecord> next_record(std::istream& in, std::size_t& line_no) {
-  std::string line;
-  while (std::getline(in, line)) {
+std::optional<JsonlLine> next_line(std::istream& in, std::size_t& line_no) {
+  JsonlLine l;
+  while (std::getline(in, l.text)) {
     ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    return parse_record(line, line_no);
+    if (l.text.find_first_not_of(" \t\r") == std::string::npos) continue;
+    l.line = line_no;
+    return l;
   }
   return std::nullopt;
 }

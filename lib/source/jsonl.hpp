@@ -18,10 +18,16 @@ struct JsonlRecord {
   std::string error;  // set when the line is not a usable record
 };
 
-// Reads the next non-blank line; nullopt at end of input.
-std::optional<JsonlRecord> next_record(std::istream& in, std::size_t& line_no);
+// A non-blank line of input and its number (from 1).
+struct JsonlLine {
+  std::size_t line = 0;
+  std::string text;
+};
 
-// Parses one line (for tests and fuzzers).
+// Reads the next non-blank line; nullopt at end of input.
+std::optional<JsonlLine> next_line(std::istream& in, std::size_t& line_no);
+
+// Parses line `line_no` into a record.
 JsonlRecord parse_record(const std::string& line, std::size_t line_no);
 
 }  // namespace dossier::source

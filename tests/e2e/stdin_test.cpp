@@ -47,3 +47,39 @@ TEST_CASE("a closed standard input is exit 1 with 'standard input: cannot read'"
     CHECK(r.err.find("standard input: cannot read: Bad file descriptor") != std::string::npos);
   }
 }
+
+// extract --jsonl reads standard input in chunks of lines that its workers parse: records keep
+// their order, their line numbers and their ids across a chunk's end.
+TEST_CASE("extract --jsonl keeps order, ids and line numbers past a chunk of 4096 lines",
+          "[e2e]") {
+  std::string input;
+  const int records = 5000;
+  for (int i = 1; i <= records; ++i) {
+    if (i % 1000 == 0) input += "\n";  // blank lines are counted, not records
+    if (i == 4500) {
+      input += "{not json\n";
+    } else if (i % 2) {
+      input += json{{"id", fmt::format("r{}", i)}, {"text", "Fined on 2 May 2023."}}.dump() + "\n";
+    } else {
+      input += json{{"text", "No date."}}.dump() + "\n";
+    }
+  }
+  RunResult r = run_dossier({"extract", "--jsonl"}, input);
+  CHECK(r.exit_code == 2);
+  std::istringstream lines(r.out);
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    ++n;
+    json j = json::parse(line);
+    std::size_t line_no = n + n / 1000;  // a blank line before each thousandth record
+    if (n == 4500) {
+      CHECK(j["error"] == fmt::format("line {}: not a JSON object", line_no));
+    } else if (n % 2) {
+      CHECK(j["document"]["id"] == fmt::format("r{}", n));
+    } else {
+      CHECK(j["document"]["id"] == fmt::format("stdin:{}", line_no));
+    }
+  }
+  CHECK(n == records);
+}
