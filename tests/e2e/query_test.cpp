@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "lib/output/table.hpp"
+#include "tests/support/ndjson_lines.hpp"
 #include "tests/support/run_binary.hpp"
 
 using namespace dossier::testing;
@@ -43,13 +44,6 @@ RunResult ask(std::vector<std::string> args) {
   return run_dossier(args, "", t.path());
 }
 
-std::vector<json> lines_of(const std::string& out) {
-  std::vector<json> v;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);) v.push_back(json::parse(line));
-  return v;
-}
-
 const std::string kDoc0 = "in/000_2a1c51f0c11a7e85.txt";
 const std::string kDoc1 = "in/001_631a60871432d60d.txt";
 
@@ -58,7 +52,7 @@ const std::string kDoc1 = "in/001_631a60871432d60d.txt";
 TEST_CASE("timeline --actor APT29 lists Midnight Blizzard's events oldest first", "[e2e][query]") {
   RunResult r = ask({"timeline", "--actor", "APT29", "--json"});
   REQUIRE(r.exit_code == 0);
-  auto events = lines_of(r.out);
+  auto events = ndjson_lines(r.out);
   REQUIRE(events.size() == 3);
   // "late November 2023" (000 line 4), "In January" (000 line 3), "the January attack" (001 line
   // 10).
@@ -102,7 +96,7 @@ TEST_CASE("timeline of a name the database does not know is exit 1 with a messag
 TEST_CASE("timeline --regulator shows the regulator's dated actions", "[e2e][query]") {
   RunResult r = ask({"timeline", "--regulator", "ICO", "--json"});
   REQUIRE(r.exit_code == 0);
-  auto events = lines_of(r.out);
+  auto events = ndjson_lines(r.out);
   bool breach_report = false;
   for (const auto& e : events) {
     if (e["event"] == "regulator_action" && e["action"] == "breach_report" && e["path"] == kDoc1) {
@@ -134,7 +128,7 @@ TEST_CASE("timeline as text: a header, aligned rows, no colour off a terminal", 
 TEST_CASE("actions --regulator ICO includes no_further_action", "[e2e][query]") {
   RunResult r = ask({"actions", "--regulator", "ICO", "--json"});
   REQUIRE(r.exit_code == 0);
-  auto rows = lines_of(r.out);
+  auto rows = ndjson_lines(r.out);
   bool nfa = false;
   for (const auto& a : rows) {
     CHECK(a["regulator"] == "Information Commissioner's Office");
@@ -155,7 +149,7 @@ TEST_CASE("actions --regulator ICO includes no_further_action", "[e2e][query]") 
 
 TEST_CASE("actions: dated first, in date order; --action filters; a bad kind is exit 1",
           "[e2e][query]") {
-  auto rows = lines_of(ask({"actions", "--json"}).out);
+  auto rows = ndjson_lines(ask({"actions", "--json"}).out);
   REQUIRE(rows.size() >= 2);
   bool undated_seen = false;
   for (const auto& a : rows) {
@@ -164,7 +158,7 @@ TEST_CASE("actions: dated first, in date order; --action filters; a bad kind is 
     else
       CHECK_FALSE(undated_seen);
   }
-  auto nfa = lines_of(ask({"actions", "--action", "no_further_action", "--json"}).out);
+  auto nfa = ndjson_lines(ask({"actions", "--action", "no_further_action", "--json"}).out);
   REQUIRE(nfa.size() == 1);
   CHECK(nfa[0]["path"] == kDoc1);
   RunResult bad = ask({"actions", "--action", "spanking"});
@@ -176,7 +170,7 @@ TEST_CASE("actions: dated first, in date order; --action filters; a bad kind is 
 TEST_CASE("entities --kind threat_actor counts mentions and documents", "[e2e][query]") {
   RunResult r = ask({"entities", "--kind", "threat_actor", "--json"});
   REQUIRE(r.exit_code == 0);
-  auto rows = lines_of(r.out);
+  auto rows = ndjson_lines(r.out);
   REQUIRE(rows.size() == 1);
   CHECK(rows[0]["name"] == "Midnight Blizzard");
   CHECK(rows[0]["kind"] == "threat_actor");
@@ -207,12 +201,12 @@ TEST_CASE("stats counts the tables and shows the last run", "[e2e][query]") {
 TEST_CASE("search finds documents with a snippet of the match", "[e2e][query]") {
   RunResult r = ask({"search", "Blizzard", "--json"});
   REQUIRE(r.exit_code == 0);
-  auto hits = lines_of(r.out);
+  auto hits = ndjson_lines(r.out);
   REQUIRE(hits.size() == 2);
   for (const auto& h : hits) {
     CHECK(h["snippet"].get<std::string>().find("Midnight Blizzard") != std::string::npos);
   }
-  CHECK(lines_of(ask({"search", "Blizzard", "--limit", "1", "--json"}).out).size() == 1);
+  CHECK(ndjson_lines(ask({"search", "Blizzard", "--limit", "1", "--json"}).out).size() == 1);
   RunResult text = ask({"search", "\"no further action\""});
   CHECK(text.out.rfind(kDoc1 + "  Russian hackers accessed", 0) == 0);
   CHECK(text.out.find("decided no further action was required") != std::string::npos);
@@ -268,7 +262,7 @@ TEST_CASE("sqlite-utils finds the full-text index and searches it", "[e2e][query
 TEST_CASE("page furniture is left out of entities and timeline unless --all", "[e2e][query]") {
   auto names = [](const std::string& out) {
     std::vector<std::string> v;
-    for (const auto& e : lines_of(out)) v.push_back(e["name"]);
+    for (const auto& e : ndjson_lines(out)) v.push_back(e["name"]);
     return v;
   };
   // "Welcome to Silicon In Focus Podcast: Tech in 2025!" is a teaser line under the article.

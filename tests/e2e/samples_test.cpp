@@ -4,8 +4,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <sstream>
-
+#include "tests/support/ndjson_lines.hpp"
 #include "tests/support/run_binary.hpp"
 
 using namespace dossier::testing;
@@ -16,13 +15,6 @@ namespace {
 RunResult extract_samples() {
   auto dir = source_dir() / "data" / "samples";
   return run_dossier({"extract", "--dct", "2024-11-21", "."}, "", dir);
-}
-
-std::vector<json> lines_of(const std::string& out) {
-  std::vector<json> v;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);) v.push_back(json::parse(line));
-  return v;
 }
 
 }  // namespace
@@ -38,7 +30,7 @@ TEST_CASE("extract on the samples matches the golden NDJSON", "[e2e][golden]") {
 TEST_CASE("every extraction's text is the stored bytes at start..end", "[e2e][offsets]") {
   RunResult r = extract_samples();
   REQUIRE(r.exit_code == 0);
-  auto docs = lines_of(r.out);
+  auto docs = ndjson_lines(r.out);
   REQUIRE(docs.size() == 2);
   std::size_t checked = 0;
   for (const json& d : docs) {
@@ -64,7 +56,7 @@ TEST_CASE("extract --jsonl takes id, text and date from each line", "[e2e]") {
                             "\n"
                             "not json\n");
   CHECK(r.exit_code == 2);
-  auto docs = lines_of(r.out);
+  auto docs = ndjson_lines(r.out);
   REQUIRE(docs.size() == 3);
   CHECK(docs[0]["document"]["id"] == "a");
   CHECK(docs[0]["document"]["dct_source"] == "input");

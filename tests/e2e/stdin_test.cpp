@@ -5,8 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <sstream>
-
+#include "tests/support/ndjson_lines.hpp"
 #include "tests/support/run_binary.hpp"
 
 using namespace dossier::testing;
@@ -24,12 +23,9 @@ TEST_CASE("extract --jsonl reads records longer than its 64 KB read buffer whole
   }
   RunResult r = run_dossier({"extract", "--jsonl"}, input);
   REQUIRE(r.exit_code == 0);
-  std::istringstream lines(r.out);
-  std::string line;
   int n = 0;
-  while (std::getline(lines, line)) {
+  for (const json& j : ndjson_lines(r.out)) {
     ++n;
-    json j = json::parse(line);
     CHECK(j["document"]["id"] == fmt::format("r{}", n));
     REQUIRE(j["dates"].size() == 1);
     CHECK(j["dates"][0]["value"] == fmt::format("2023-05-{:02}", n));
@@ -66,12 +62,9 @@ TEST_CASE("extract --jsonl keeps order, ids and line numbers past a chunk of 409
   }
   RunResult r = run_dossier({"extract", "--jsonl"}, input);
   CHECK(r.exit_code == 2);
-  std::istringstream lines(r.out);
-  std::string line;
   int n = 0;
-  while (std::getline(lines, line)) {
+  for (const json& j : ndjson_lines(r.out)) {
     ++n;
-    json j = json::parse(line);
     std::size_t line_no = n + n / 1000;  // a blank line before each thousandth record
     if (n == 4500) {
       CHECK(j["error"] == fmt::format("line {}: not a JSON object", line_no));
