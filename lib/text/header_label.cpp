@@ -2,15 +2,15 @@
 
 #include <algorithm>
 
+#include "lib/text/ascii.hpp"
+
 namespace dossier::text {
 namespace {
 
 bool ends_with_folded(std::string_view s, std::string_view lower_ending) {
   if (s.size() < lower_ending.size()) return false;
   return std::equal(lower_ending.begin(), lower_ending.end(), s.end() - lower_ending.size(),
-                    [](char e, char c) {
-                      return e == (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-                    });
+                    [](char e, char c) { return e == to_lower(c); });
 }
 
 }  // namespace

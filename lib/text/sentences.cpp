@@ -3,14 +3,12 @@
 #include <algorithm>
 #include <array>
 
+#include "lib/text/ascii.hpp"
+
 namespace dossier::text {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
 
 // Never end a sentence: titles, references, Latin abbreviations, months.
 constexpr std::array<std::string_view, 40> kStrong = {

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "lib/extract/dates/calendar.hpp"
+#include "lib/text/ascii.hpp"
 #include "lib/text/header_label.hpp"
 
 namespace dossier::extract::dates {
@@ -16,23 +17,21 @@ std::optional<std::string> ymd_string(int y, int m, int d) {
   return format_ymd({y, m, d});
 }
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-
 // Whether `line` starts as a dateline must: spaces and tabs, a capital, 1-40 of [A-Za-z .'-],
 // a comma, spaces or tabs, then a digit or a capital. Cheaper than the dateline pattern's DFA
 // pass over the head, which most documents fail.
 bool may_start_dateline(std::string_view line) {
   std::size_t i = line.find_first_not_of(" \t");
-  if (i == std::string_view::npos || !is_upper(line[i])) return false;
+  if (i == std::string_view::npos || !text::is_upper(line[i])) return false;
   auto in_place = [](char c) {
-    return is_upper(c) || (c >= 'a' && c <= 'z') || c == ' ' || c == '.' || c == '\'' || c == '-';
+    return text::is_alpha(c) || c == ' ' || c == '.' || c == '\'' || c == '-';
   };
   std::size_t j = i + 1;
   while (j < line.size() && j - i <= 41 && in_place(line[j])) ++j;
   if (j == i + 1 || j - i > 41 || j >= line.size() || line[j] != ',') return false;
   std::size_t k = line.find_first_not_of(" \t", j + 1);
   return k > j + 1 && k != std::string_view::npos &&
-         (is_upper(line[k]) || (line[k] >= '0' && line[k] <= '9'));
+         (text::is_upper(line[k]) || text::is_digit(line[k]));
 }
 
 bool may_have_dateline(std::string_view head) {
