@@ -43,8 +43,8 @@ bool check_pattern(const std::string& pattern, std::string* error) {
     return false;
   }
   if (re.ProgramSize() > kMaxProgramSize) {
-    *error = fmt::format("pattern is too big to scan fast (program size {} > {})",
-                         re.ProgramSize(), kMaxProgramSize);
+    *error = fmt::format("pattern is too big to scan fast (program size {} > {})", re.ProgramSize(),
+                         kMaxProgramSize);
     return false;
   }
   return true;
@@ -69,16 +69,15 @@ int PatternScanner::add(std::string_view pattern, std::string* error, bool case_
   return static_cast<int>(patterns_.size()) - 1;
 }
 
-bool PatternScanner::compile(std::string* error, Identify identify, long long max_mem) {
+std::unique_ptr<PatternScanner::Compiled> PatternScanner::build(
+    const std::vector<std::string>& patterns, Identify identify, long long max_mem,
+    std::string* error) {
   auto c = std::make_unique<Compiled>();
-  if (patterns_.empty()) {
-    c_ = std::move(c);
-    return true;
-  }
+  if (patterns.empty()) return c;
   std::string alternation;
-  for (std::size_t i = 0; i < patterns_.size(); ++i) {
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
     if (i) alternation += '|';
-    alternation += "(?:" + patterns_[i] + ")";
+    alternation += "(?:" + patterns[i] + ")";
   }
   RE2::Options scan_opts = base_options();
   scan_opts.set_never_capture(true);
@@ -87,20 +86,17 @@ bool PatternScanner::compile(std::string* error, Identify identify, long long ma
   c->scan = std::make_unique<RE2>(alternation, scan_opts);
   if (!c->scan->ok()) {
     *error = "combined pattern does not compile: " + c->scan->error();
-    return false;
+    return nullptr;
   }
-  if (identify == Identify::kSpanOnly) {
-    c_ = std::move(c);
-    return true;
-  }
+  if (identify == Identify::kSpanOnly) return c;
   RE2::Options set_opts = base_options();
   set_opts.set_max_mem(max_mem / 4);
   c->which = std::make_unique<RE2::Set>(set_opts, RE2::ANCHOR_BOTH);
-  for (const std::string& p : patterns_) {
+  for (const std::string& p : patterns) {
     std::string err;
     if (c->which->Add(p, &err) < 0) {
       *error = "pattern set does not compile: " + err;
-      return false;
+      return nullptr;
     }
     RE2::Options one = base_options();
     one.set_longest_match(true);
@@ -113,14 +109,56 @@ bool PatternScanner::compile(std::string* error, Identify identify, long long ma
   }
   if (!c->which->Compile()) {
     *error = "pattern set does not compile (out of memory)";
-    return false;
+    return nullptr;
   }
+  return c;
+}
+
+bool PatternScanner::compile(std::string* error, Identify identify, long long max_mem) {
+  auto c = build(patterns_, identify, max_mem, error);
+  if (!c) return false;
+  identify_ = identify;
+  max_mem_ = max_mem;
   c_ = std::move(c);
+  replicas_ = std::make_unique<Replicas>();
+  replicas_->copies.resize(kMaxReplicaSlots);
+  replicas_->ready = std::make_unique<std::atomic<const Compiled*>[]>(kMaxReplicaSlots);
   return true;
 }
 
+namespace {
+std::atomic<std::size_t> slots{1};
+}  // namespace
+
+void set_replica_slots(std::size_t n) {
+  slots.store(std::clamp<std::size_t>(n, 1, kMaxReplicaSlots), std::memory_order_relaxed);
+}
+
+std::size_t replica_slots() { return slots.load(std::memory_order_relaxed); }
+
+std::size_t replica_slot() {
+  static std::atomic<std::size_t> next{0};
+  thread_local const std::size_t turn = next.fetch_add(1, std::memory_order_relaxed);
+  return turn % replica_slots();
+}
+
+const PatternScanner::Compiled& PatternScanner::compiled() const {
+  const std::size_t k = replica_slot();
+  if (k == 0 || !c_->scan) return *c_;
+  if (const Compiled* mine = replicas_->ready[k].load(std::memory_order_acquire)) return *mine;
+  std::lock_guard lock(replicas_->mu);
+  if (const Compiled* mine = replicas_->ready[k].load(std::memory_order_acquire)) return *mine;
+  std::string error;
+  replicas_->copies[k] = build(patterns_, identify_, max_mem_, &error);
+  // The same patterns compiled once already; should the copy fail (memory), share c_.
+  const Compiled* mine = replicas_->copies[k] ? replicas_->copies[k].get() : c_.get();
+  replicas_->ready[k].store(mine, std::memory_order_release);
+  return *mine;
+}
+
 bool PatternScanner::match_at(int i, std::string_view text, text::Span span, Hit* hit) const {
-  const RE2& re = *c_->each[i];
+  const Compiled& c = compiled();
+  const RE2& re = *c.each[i];
   int n = re.NumberOfCapturingGroups() + 1;
   thread_local std::vector<re2::StringPiece> sub;  // reused: one allocation per thread, not per hit
   sub.assign(n, re2::StringPiece());
@@ -130,14 +168,14 @@ bool PatternScanner::match_at(int i, std::string_view text, text::Span span, Hit
   // pattern with its own states to build.
   const std::size_t from = span.start > 0 ? span.start - 1 : 0;
   const std::size_t to = std::min(text.size(), span.end + 1);
-  if (!re.Match(re2::StringPiece(text.data() + from, to - from), span.start - from,
-                span.end - from, RE2::ANCHOR_BOTH, sub.data(), n)) {
+  if (!re.Match(re2::StringPiece(text.data() + from, to - from), span.start - from, span.end - from,
+                RE2::ANCHOR_BOTH, sub.data(), n)) {
     return false;
   }
   hit->pattern = i;
   hit->span = span;
   hit->groups.clear();
-  for (const auto& [name, index] : c_->groups[i]) {
+  for (const auto& [name, index] : c.groups[i]) {
     if (sub[index].data() == nullptr) continue;  // did not take part
     bool seen = false;
     for (const Group& g : hit->groups) seen = seen || g.name == name;
@@ -151,8 +189,8 @@ bool PatternScanner::match_at(int i, std::string_view text, text::Span span, Hit
 bool PatternScanner::find_at(std::string_view text, std::size_t pos, std::size_t limit,
                              text::Span* span) const {
   re2::StringPiece m;
-  if (!c_->scan->Match(re2::StringPiece(text.data(), text.size()), pos, limit, RE2::UNANCHORED,
-                       &m, 1))
+  if (!compiled().scan->Match(re2::StringPiece(text.data(), text.size()), pos, limit,
+                              RE2::UNANCHORED, &m, 1))
     return false;
   span->start = static_cast<std::size_t>(m.data() - text.data());
   span->end = span->start + m.size();
@@ -162,13 +200,14 @@ bool PatternScanner::find_at(std::string_view text, std::size_t pos, std::size_t
 bool PatternScanner::identify_one(std::string_view text, text::Span span, bool captures,
                                   Hit* hit) const {
   hit->span = span;
-  if (!c_->which) return true;  // Identify::kSpanOnly: every span is a hit, of no pattern
+  const Compiled& c = compiled();
+  if (!c.which) return true;            // Identify::kSpanOnly: every span is a hit, of no pattern
   thread_local std::vector<int> which;  // reused: one allocation per thread, not per hit
   which.clear();
   if (patterns_.size() == 1) {
     which.push_back(0);
   } else {
-    c_->which->Match(re2::StringPiece(text.data() + span.start, span.size()), &which);
+    c.which->Match(re2::StringPiece(text.data() + span.start, span.size()), &which);
     std::sort(which.begin(), which.end());
   }
   // The Set sees the span without its surroundings, so a \b at its edge may differ from the

@@ -4,9 +4,12 @@
 // which patterns match the whole span and one capturing match for the named groups.
 // (PERF-NOTES.md: capture groups in the scanning pattern cost 30x.)
 //
-// Immutable after compile(); scan() is safe to call from many threads at once.
+// Immutable after compile(); scan() is safe to call from many threads at once, which may each
+// scan with a copy of the compiled programs (set_replica_slots()), made when first used.
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -109,12 +112,43 @@ class PatternScanner {
 
  private:
   struct Compiled;
+  // Builds the programs of `patterns`; null with `error` set when they do not compile.
+  static std::unique_ptr<Compiled> build(const std::vector<std::string>& patterns,
+                                         Identify identify, long long max_mem, std::string* error);
+  // The programs this thread scans with: c_, or the copy of them for this thread's replica slot.
+  const Compiled& compiled() const;
   bool find_at(std::string_view text, std::size_t pos, std::size_t limit, text::Span* span) const;
   // Which pattern matched `span` (the first that fits), with its groups; false when none.
   bool identify_one(std::string_view text, text::Span span, bool captures, Hit* hit) const;
 
   std::vector<std::string> patterns_;
+  Identify identify_ = Identify::kPattern;
+  long long max_mem_ = 0;
   std::unique_ptr<Compiled> c_;
+  // RE2 is safe to share between threads, but each of its DFAs adds a state under one lock,
+  // and a DFA over real text keeps adding states: two threads scanning with the same programs
+  // waited on each other about 10,000 times over the 100 MB bench corpus. So a thread in slot
+  // k > 0 (replica_slot()) scans with copies[k], compiled by the first thread that needs it.
+  struct Replicas {
+    std::mutex mu;
+    // kMaxReplicaSlots of them; [0] stays empty: slot 0 scans with c_.
+    std::vector<std::unique_ptr<Compiled>> copies;
+    // What slot k scans with, once known: copies[k], or c_ if that copy failed to compile.
+    std::unique_ptr<std::atomic<const Compiled*>[]> ready;
+  };
+  std::unique_ptr<Replicas> replicas_;
 };
+
+// How many copies of its programs a scanner's threads scan with: 1 (the default) shares them
+// between all threads. A copy costs memory, its own DFA states (a copy of the built-in rules
+// held about 60 MB after a 1 GB extract), so there are at most kMaxReplicaSlots. Takes effect
+// for the scans that follow.
+inline constexpr std::size_t kMaxReplicaSlots = 4;
+void set_replica_slots(std::size_t n);
+std::size_t replica_slots();
+// This thread's replica slot, in [0, replica_slots()): threads take turns the first time they
+// scan, so the threads of one run, started together, scan with different copies. Slots only
+// spread the work: threads that share one (more threads than slots) are still correct.
+std::size_t replica_slot();
 
 }  // namespace dossier::rules

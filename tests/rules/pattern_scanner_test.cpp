@@ -1,6 +1,10 @@
 #include "lib/rules/pattern_scanner.hpp"
 
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
+#include <set>
+#include <thread>
 
 using dossier::rules::PatternScanner;
 
@@ -107,8 +111,10 @@ TEST_CASE("a match that begins with a paragraph break does not hang the scan", "
   CHECK(text.substr(hits[1].span.start, hits[1].span.size()) == "  Corp");
 }
 
-TEST_CASE("identify gives scan's hits from find_spans' spans, and looks further when a span is "
-          "no hit", "[scanner]") {
+TEST_CASE(
+    "identify gives scan's hits from find_spans' spans, and looks further when a span is "
+    "no hit",
+    "[scanner]") {
   PatternScanner s;
   std::string err;
   REQUIRE(s.add(R"(\b(?P<n>\d+) May\b)", &err) == 0);
@@ -136,4 +142,57 @@ TEST_CASE("identify gives scan's hits from find_spans' spans, and looks further 
   REQUIRE(hits[0].groups.size() == 1);
   CHECK(hits[0].groups[0].name == "n");
   CHECK(s.identify(text, spans, false, 3)[0].groups.empty());
+}
+
+TEST_CASE(
+    "threads that scan at once, each with its own copy of the programs, find what one "
+    "thread finds",
+    "[scanner]") {
+  PatternScanner patterns, spans_only;
+  std::string err;
+  REQUIRE(patterns.add(R"(\b(?P<day>\d+) (?P<month>May|June) (?P<year>\d{4})\b)", &err) == 0);
+  REQUIRE(patterns.add(R"(\b(?P<month>May|June)\b)", &err) == 1);
+  REQUIRE(patterns.compile(&err));
+  REQUIRE(spans_only.add(R"(\bICO\b|\bOfcom\b)", &err) == 0);
+  REQUIRE(spans_only.compile(&err, PatternScanner::Identify::kSpanOnly));
+  std::string text;
+  for (int i = 0; i < 200; ++i)
+    text += fmt::format("On {} May {}, the ICO. In June, Ofcom. ", i, 1900 + i);
+  auto spans_of = [&](const std::vector<dossier::rules::Hit>& hits) {
+    std::vector<std::string> out;
+    for (const auto& h : hits) {
+      std::string s = fmt::format("{} {}-{}", h.pattern, h.span.start, h.span.end);
+      for (const auto& g : h.groups)
+        s += fmt::format(" {}={}-{}", g.name, g.span.start, g.span.end);
+      out.push_back(s);
+    }
+    return out;
+  };
+  const auto want = spans_of(patterns.scan(text, true));
+  const auto want_spans = spans_of(spans_only.scan(text, false));
+  REQUIRE(want.size() == 400);  // "i May y" and "June", 200 times
+  REQUIRE(want_spans.size() == 400);
+
+  const std::size_t before = dossier::rules::replica_slots();
+  dossier::rules::set_replica_slots(dossier::rules::kMaxReplicaSlots);
+  const std::size_t n = dossier::rules::kMaxReplicaSlots + 2;  // two slots have two threads
+  std::vector<std::vector<std::string>> got(n), got_spans(n);
+  std::vector<std::size_t> slots(n);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < n; ++t) {
+    threads.emplace_back([&, t] {
+      slots[t] = dossier::rules::replica_slot();
+      got[t] = spans_of(patterns.scan(text, true));
+      got_spans[t] = spans_of(spans_only.scan(text, false));
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (std::size_t t = 0; t < n; ++t) {
+    CHECK(got[t] == want);
+    CHECK(got_spans[t] == want_spans);
+  }
+  // Threads started together take the slots in turn: every slot is used.
+  std::set<std::size_t> used(slots.begin(), slots.end());
+  CHECK(used.size() == dossier::rules::kMaxReplicaSlots);
+  dossier::rules::set_replica_slots(before);
 }
