@@ -3,14 +3,12 @@
 #include <algorithm>
 #include <cstring>
 
+#include "lib/text/ascii.hpp"
+
 namespace dossier::rules {
 namespace {
 
 constexpr std::string_view kCurlyApostrophe = "\xE2\x80\x99";
-
-char lower_ascii(unsigned char c) {
-  return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-}
 
 bool is_word_boundary(std::string_view text, std::size_t at) {
   bool before = at > 0 && is_word_byte(text[at - 1]);
@@ -105,7 +103,7 @@ AliasProgram::AliasProgram(std::string_view alias, bool ignore_case, const CaseF
       for (char32_t m : orbit) append_utf8(m, choices.emplace_back());
       add_one_of(choices);
     } else if (orbit.size() == 2) {
-      add(Op::kFoldAscii, std::string(1, lower_ascii(c)));
+      add(Op::kFoldAscii, std::string(1, text::to_lower(static_cast<char>(c))));
     } else {
       add(ignore_case && c < 0x80 ? Op::kFoldAscii : Op::kBytes, bytes);
     }
@@ -158,7 +156,7 @@ std::size_t AliasProgram::step(const Step& s, std::string_view text, std::size_t
     case Op::kFoldAscii:
       if (limit - at < s.size) return std::string_view::npos;
       for (std::size_t i = 0; i < s.size; ++i)
-        if (lower_ascii(text[at + i]) != bytes_[s.begin + i]) return std::string_view::npos;
+        if (text::to_lower(text[at + i]) != bytes_[s.begin + i]) return std::string_view::npos;
       return at + s.size;
     case Op::kOneOf:
       for (std::uint32_t k = 0, c = s.begin; k < s.size; ++k, c += 1 + bytes_[c]) {

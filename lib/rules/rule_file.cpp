@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "lib/rules/toml_util.hpp"
+#include "lib/text/ascii.hpp"
 
 namespace dossier::rules {
 namespace {
@@ -126,8 +127,8 @@ struct Reader {
   }
 };
 
-bool is_macro_start(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_macro_char(char c) { return is_macro_start(c) || (c >= '0' && c <= '9') || c == '_'; }
+bool is_macro_start(char c) { return text::is_upper(c); }
+bool is_macro_char(char c) { return is_macro_start(c) || text::is_digit(c) || c == '_'; }
 
 }  // namespace
 

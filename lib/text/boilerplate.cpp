@@ -6,6 +6,8 @@
 #include <array>
 #include <initializer_list>
 
+#include "lib/text/ascii.hpp"
+
 namespace dossier::text {
 namespace {
 
@@ -40,7 +42,7 @@ std::string_view lower_into(std::string_view s, std::array<char, N>& buf) {
   std::size_t n = std::min(s.size(), N);
   for (std::size_t i = 0; i < n; ++i) {
     char c = s[i];
-    buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    buf[i] = to_lower(c);
   }
   return {buf.data(), n};
 }
@@ -70,7 +72,7 @@ bool may_be_prompt(std::string_view line) {
   if (line.empty()) return false;
   // The first bytes those words start with ('\xC2': ©; '\xC5', '\xE2': the odd folds).
   static constexpr std::string_view kFirst = "fscramtwljgeipv(\xC2\xC5\xE2";
-  char first = line[0] >= 'A' && line[0] <= 'Z' ? static_cast<char>(line[0] - 'A' + 'a') : line[0];
+  char first = to_lower(line[0]);
   if (kFirst.find(first) == std::string_view::npos) return false;
   std::array<char, 24> buf;
   std::string_view head = lower_into(line, buf);

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "lib/text/ascii.hpp"
 #include "lib/text/decode.hpp"
 
 namespace dossier::text {
@@ -28,7 +29,7 @@ bool ascii_key(std::string_view s, std::string& out) {
     }
     if (space && !out.empty()) out += ' ';
     space = false;
-    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    out += to_lower(c);
   }
   return true;
 }

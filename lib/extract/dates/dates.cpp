@@ -7,6 +7,7 @@
 
 #include "lib/extract/dates/normalise.hpp"
 #include "lib/extract/mention.hpp"
+#include "lib/text/ascii.hpp"
 
 namespace dossier::extract::dates {
 namespace {
@@ -29,10 +30,9 @@ std::optional<Ymd> partial_ymd(std::string_view v) {
 
 // Whether `s` contains `lower` (lower-case ASCII) in any ASCII case.
 bool contains_ascii_nocase(std::string_view s, std::string_view lower) {
-  auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   for (std::size_t i = 0; i + lower.size() <= s.size(); ++i) {
     std::size_t k = 0;
-    while (k < lower.size() && fold(s[i + k]) == lower[k]) ++k;
+    while (k < lower.size() && text::to_lower(s[i + k]) == lower[k]) ++k;
     if (k == lower.size()) return true;
   }
   return false;

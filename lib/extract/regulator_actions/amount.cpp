@@ -6,6 +6,8 @@
 #include <array>
 #include <optional>
 
+#include "lib/text/ascii.hpp"
+
 namespace dossier::extract::regulator_actions {
 namespace {
 
@@ -100,7 +102,7 @@ std::string_view code_of(std::string_view pre) {
 
 std::string_view word_code(std::string_view w) {
   std::string lower(w);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+  for (char& c : lower) c = text::to_lower(c);
   for (const Named& n : kWords)
     if (n.text == lower) return n.code;
   return lower == "zł" ? "PLN" : std::string_view();
@@ -132,7 +134,7 @@ std::optional<std::int64_t> to_minor(std::string_view num, int mag, int digits, 
   const char group = dot_groups ? '.' : ',';
   const char decimal = dot_groups ? ',' : '.';
   for (char c : num) {
-    if (c == group || !(c == decimal || (c >= '0' && c <= '9'))) continue;  // also spaces
+    if (c == group || !(c == decimal || text::is_digit(c))) continue;  // also spaces
     if (c == decimal) {
       frac = 0;
       continue;

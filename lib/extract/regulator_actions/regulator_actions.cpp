@@ -7,6 +7,7 @@
 #include "lib/extract/mention.hpp"
 #include "lib/extract/regulator_actions/amount.hpp"
 #include "lib/extract/regulator_actions/roles.hpp"
+#include "lib/text/ascii.hpp"
 #include "lib/text/sentences.hpp"
 
 namespace dossier::extract::regulator_actions {
@@ -164,7 +165,7 @@ std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Do
         np = noun_phrase_target(text, s, trigger, target_side, money);
       } else if (action == "investigation") {  // a name only: "investigated Acme SA", not "the complaint"
         np = noun_phrase_target(text, s, trigger, target_side, money);
-        if (np.size() == 0 || !(text[np.start] >= 'A' && text[np.start] <= 'Z')) np = {};
+        if (np.size() == 0 || !text::is_upper(text[np.start])) np = {};
       }
       // The words right after the trigger name the target when the organisation found lies
       // beyond them ("on Kaspr for … LinkedIn users") or misses their first words
@@ -175,7 +176,7 @@ std::vector<RegulatorAction> extract(const rules::RuleSet& rules, const text::Do
       if (np_first || (!t && np.size() > 0)) {
         a.target = std::string(text.substr(np.start, np.size()));
         definite = np.start >= 4 && text.substr(np.start - 4, 4) == "the " &&
-                   a.target.find(' ') == std::string::npos && a.target[0] >= 'a' && a.target[0] <= 'z';
+                   a.target.find(' ') == std::string::npos && text::is_lower(a.target[0]);
       } else if (t) {
         a.target = t->name;
         if (fallback)

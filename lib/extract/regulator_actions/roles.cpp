@@ -5,15 +5,16 @@
 #include <cstdlib>
 
 #include "lib/extract/regulator_actions/regulator_actions.hpp"
+#include "lib/text/ascii.hpp"
 
 namespace dossier::extract::regulator_actions {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_upper_start(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0xC0;
+  return text::is_upper(c) || text::is_digit(c) || static_cast<unsigned char>(c) >= 0xC0;
 }
-bool is_lower_word(std::string_view w) { return !w.empty() && w[0] >= 'a' && w[0] <= 'z'; }
+bool is_lower_word(std::string_view w) { return !w.empty() && text::is_lower(w[0]); }
 
 std::size_t distance(text::Span a, text::Span b) {
   if (a.end <= b.start) return b.start - a.end;
@@ -179,7 +180,7 @@ text::Span noun_phrase_target(std::string_view doc, text::Span sentence, text::S
   }
   if (i >= ws.size()) return {};
   std::size_t first = i;
-  if (is_upper_start(ws[i].text[0]) && !(ws[i].text[0] >= '0' && ws[i].text[0] <= '9')) {
+  if (is_upper_start(ws[i].text[0]) && !text::is_digit(ws[i].text[0])) {
     while (i < ws.size() && !in_money(money, ws[i].start) &&
            (is_upper_start(ws[i].text[0]) || (i > first && in(kJoin, ws[i].text)) ||
             clean(ws[i].text).find('.') != std::string_view::npos)) {
