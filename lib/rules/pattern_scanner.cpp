@@ -121,8 +121,6 @@ bool PatternScanner::compile(std::string* error, Identify identify, long long ma
   max_mem_ = max_mem;
   c_ = std::move(c);
   replicas_ = std::make_unique<Replicas>();
-  replicas_->copies.resize(kMaxReplicaSlots);
-  replicas_->ready = std::make_unique<std::atomic<const Compiled*>[]>(kMaxReplicaSlots);
   return true;
 }
 
@@ -157,7 +155,11 @@ const PatternScanner::Compiled& PatternScanner::compiled() const {
 }
 
 bool PatternScanner::match_at(int i, std::string_view text, text::Span span, Hit* hit) const {
-  const Compiled& c = compiled();
+  return match_at(compiled(), i, text, span, hit);
+}
+
+bool PatternScanner::match_at(const Compiled& c, int i, std::string_view text, text::Span span,
+                              Hit* hit) const {
   const RE2& re = *c.each[i];
   int n = re.NumberOfCapturingGroups() + 1;
   thread_local std::vector<re2::StringPiece> sub;  // reused: one allocation per thread, not per hit
@@ -186,21 +188,20 @@ bool PatternScanner::match_at(int i, std::string_view text, text::Span span, Hit
   return true;
 }
 
-bool PatternScanner::find_at(std::string_view text, std::size_t pos, std::size_t limit,
-                             text::Span* span) const {
+bool PatternScanner::find_at(const Compiled& c, std::string_view text, std::size_t pos,
+                             std::size_t limit, text::Span* span) {
   re2::StringPiece m;
-  if (!compiled().scan->Match(re2::StringPiece(text.data(), text.size()), pos, limit,
-                              RE2::UNANCHORED, &m, 1))
+  if (!c.scan->Match(re2::StringPiece(text.data(), text.size()), pos, limit, RE2::UNANCHORED, &m,
+                     1))
     return false;
   span->start = static_cast<std::size_t>(m.data() - text.data());
   span->end = span->start + m.size();
   return true;
 }
 
-bool PatternScanner::identify_one(std::string_view text, text::Span span, bool captures,
-                                  Hit* hit) const {
+bool PatternScanner::identify_one(const Compiled& c, std::string_view text, text::Span span,
+                                  bool captures, Hit* hit) const {
   hit->span = span;
-  const Compiled& c = compiled();
   if (!c.which) return true;            // Identify::kSpanOnly: every span is a hit, of no pattern
   thread_local std::vector<int> which;  // reused: one allocation per thread, not per hit
   which.clear();
@@ -214,10 +215,10 @@ bool PatternScanner::identify_one(std::string_view text, text::Span span, bool c
   // scan; confirm with the pattern itself over the whole text, first fitting pattern wins.
   bool found = false;
   for (int i : which) {
-    if ((found = match_at(i, text, span, hit))) break;
+    if ((found = match_at(c, i, text, span, hit))) break;
   }
   for (int i = 0; i < static_cast<int>(patterns_.size()) && !found; ++i)
-    found = match_at(i, text, span, hit);
+    found = match_at(c, i, text, span, hit);
   if (found && !captures) hit->groups.clear();
   return found;
 }
@@ -226,10 +227,11 @@ std::vector<text::Span> PatternScanner::find_spans(std::string_view text,
                                                    std::size_t max_spans) const {
   std::vector<text::Span> spans;
   if (!c_ || !c_->scan) return spans;
+  const Compiled& c = compiled();
   scan_paragraphs(
       text, max_spans,
       [&](std::size_t pos, std::size_t limit, text::Span* span) {
-        return find_at(text, pos, limit, span);
+        return find_at(c, text, pos, limit, span);
       },
       [&](text::Span span) {
         spans.push_back(span);
@@ -243,11 +245,12 @@ std::vector<Hit> PatternScanner::identify(std::string_view text,
                                           std::size_t max_hits) const {
   std::vector<Hit> hits;
   if (!c_ || !c_->scan) return hits;
+  const Compiled& c = compiled();
   hits.reserve(spans.size());
   for (text::Span span : spans) {
     if (hits.size() >= max_hits) break;
     Hit hit;
-    if (identify_one(text, span, captures, &hit)) hits.push_back(std::move(hit));
+    if (identify_one(c, text, span, captures, &hit)) hits.push_back(std::move(hit));
   }
   if (spans.size() < max_hits || hits.size() >= max_hits) return hits;
   // Some of the first max_hits spans were no hit, and the text may hold more: span by span.
@@ -255,11 +258,11 @@ std::vector<Hit> PatternScanner::identify(std::string_view text,
   scan_paragraphs(
       text, max_hits,
       [&](std::size_t pos, std::size_t limit, text::Span* span) {
-        return find_at(text, pos, limit, span);
+        return find_at(c, text, pos, limit, span);
       },
       [&](text::Span span) {
         Hit hit;
-        if (!identify_one(text, span, captures, &hit)) return false;
+        if (!identify_one(c, text, span, captures, &hit)) return false;
         hits.push_back(std::move(hit));
         return true;
       });

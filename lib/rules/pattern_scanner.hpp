@@ -7,6 +7,7 @@
 // Immutable after compile(); scan() is safe to call from many threads at once, which may each
 // scan with a copy of the compiled programs (set_replica_slots()), made when first used.
 
+#include <array>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -72,6 +73,9 @@ void scan_paragraphs(std::string_view text, std::size_t max_hits, Find find, Tak
   }
 }
 
+// At most this many copies of a scanner's programs (set_replica_slots()).
+inline constexpr std::size_t kMaxReplicaSlots = 4;
+
 class PatternScanner {
  public:
   PatternScanner();
@@ -116,10 +120,14 @@ class PatternScanner {
   static std::unique_ptr<Compiled> build(const std::vector<std::string>& patterns,
                                          Identify identify, long long max_mem, std::string* error);
   // The programs this thread scans with: c_, or the copy of them for this thread's replica slot.
+  // Looked up once per call of find_spans() or identify(), and handed down.
   const Compiled& compiled() const;
-  bool find_at(std::string_view text, std::size_t pos, std::size_t limit, text::Span* span) const;
+  static bool find_at(const Compiled& c, std::string_view text, std::size_t pos, std::size_t limit,
+                      text::Span* span);
   // Which pattern matched `span` (the first that fits), with its groups; false when none.
-  bool identify_one(std::string_view text, text::Span span, bool captures, Hit* hit) const;
+  bool identify_one(const Compiled& c, std::string_view text, text::Span span, bool captures,
+                    Hit* hit) const;
+  bool match_at(const Compiled& c, int i, std::string_view text, text::Span span, Hit* hit) const;
 
   std::vector<std::string> patterns_;
   Identify identify_ = Identify::kPattern;
@@ -131,10 +139,9 @@ class PatternScanner {
   // k > 0 (replica_slot()) scans with copies[k], compiled by the first thread that needs it.
   struct Replicas {
     std::mutex mu;
-    // kMaxReplicaSlots of them; [0] stays empty: slot 0 scans with c_.
-    std::vector<std::unique_ptr<Compiled>> copies;
+    std::array<std::unique_ptr<Compiled>, kMaxReplicaSlots> copies;  // [0] stays empty: c_
     // What slot k scans with, once known: copies[k], or c_ if that copy failed to compile.
-    std::unique_ptr<std::atomic<const Compiled*>[]> ready;
+    std::array<std::atomic<const Compiled*>, kMaxReplicaSlots> ready{};
   };
   std::unique_ptr<Replicas> replicas_;
 };
@@ -143,7 +150,6 @@ class PatternScanner {
 // between all threads. A copy costs memory, its own DFA states (a copy of the built-in rules
 // held about 60 MB after a 1 GB extract), so there are at most kMaxReplicaSlots. Takes effect
 // for the scans that follow.
-inline constexpr std::size_t kMaxReplicaSlots = 4;
 void set_replica_slots(std::size_t n);
 std::size_t replica_slots();
 // This thread's replica slot, in [0, replica_slots()): threads take turns the first time they
