@@ -64,20 +64,26 @@ std::string normal_form(std::string_view alias, const CaseFolds& folds) {
   return out;
 }
 
-AliasProgram::AliasProgram(std::string_view alias, bool ignore_case, const CaseFolds& folds) {
+AliasProgram::AliasProgram(std::string_view alias, bool ignore_case, const CaseFolds& folds,
+                           Store& store)
+    : steps_at_(store.steps.size()), bytes_at_(store.bytes.size()) {
+  auto here = [&] { return static_cast<std::uint32_t>(store.bytes.size() - bytes_at_); };
   auto add = [&](Op op, std::string_view bytes) {
-    // A step's bytes end bytes_ while it is the last step: more of the same kind join them.
-    if (steps_.empty() || steps_.back().op != op || (op != Op::kBytes && op != Op::kFoldAscii))
-      steps_.push_back({op, static_cast<std::uint32_t>(bytes_.size()), 0});
-    steps_.back().size += static_cast<std::uint32_t>(bytes.size());
-    bytes_ += bytes;
+    // A step's bytes end the store's while it is the last step: more of the same kind join them.
+    if (step_count_ == 0 || store.steps.back().op != op ||
+        (op != Op::kBytes && op != Op::kFoldAscii)) {
+      store.steps.push_back({op, here(), 0});
+      ++step_count_;
+    }
+    store.steps.back().size += static_cast<std::uint32_t>(bytes.size());
+    store.bytes += bytes;
   };
   auto add_one_of = [&](const std::vector<std::string>& choices) {
-    steps_.push_back({Op::kOneOf, static_cast<std::uint32_t>(bytes_.size()),
-                      static_cast<std::uint32_t>(choices.size())});
+    store.steps.push_back({Op::kOneOf, here(), static_cast<std::uint32_t>(choices.size())});
+    ++step_count_;
     for (const std::string& c : choices) {
-      bytes_ += static_cast<char>(c.size());  // a rune's bytes: 1 to 4
-      bytes_ += c;
+      store.bytes += static_cast<char>(c.size());  // a rune's bytes: 1 to 4
+      store.bytes += c;
     }
   };
   if (!alias.empty() && is_word_byte(alias.front())) add(Op::kBoundary, "");
@@ -109,33 +115,45 @@ AliasProgram::AliasProgram(std::string_view alias, bool ignore_case, const CaseF
     }
   }
   if (!alias.empty() && is_word_byte(alias.back())) add(Op::kBoundary, "");
-  for (std::size_t i = 0; i + 1 < steps_.size(); ++i) {
-    const Step& next = steps_[i + 1];
-    bool takes_space =
-        (next.op == Op::kBytes || next.op == Op::kFoldAscii) && is_space_byte(bytes_[next.begin]);
-    branches_ = branches_ || (steps_[i].op == Op::kSpaces && takes_space);
+  std::span<const Step> own = steps(store);
+  for (std::size_t i = 0; i + 1 < own.size(); ++i) {
+    const Step& next = own[i + 1];
+    bool takes_space = (next.op == Op::kBytes || next.op == Op::kFoldAscii) &&
+                       is_space_byte(own_bytes(store)[next.begin]);
+    branches_ = branches_ || (own[i].op == Op::kSpaces && takes_space);
   }
-  steps_.shrink_to_fit();
-  bytes_.shrink_to_fit();
 }
 
-void AliasProgram::mark_first_bytes(std::array<bool, 256>& bytes) const {
-  if (steps_.empty()) return;
-  const Step& s = steps_.front();
-  auto mark = [&](char c) { bytes[static_cast<unsigned char>(c)] = true; };
+std::span<const AliasProgram::Step> AliasProgram::steps(const Store& store) const {
+  return {store.steps.data() + steps_at_, step_count_};
+}
+
+const char* AliasProgram::own_bytes(const Store& store) const {
+  return store.bytes.data() + bytes_at_;
+}
+
+bool AliasProgram::at_word_start(const Store& store) const {
+  return step_count_ > 0 && store.steps[steps_at_].op == Op::kBoundary;
+}
+
+void AliasProgram::mark_first_bytes(const Store& store, std::array<bool, 256>& marks) const {
+  if (step_count_ == 0) return;
+  const Step& s = store.steps[steps_at_];
+  const char* bytes = own_bytes(store);
+  auto mark = [&](char c) { marks[static_cast<unsigned char>(c)] = true; };
   switch (s.op) {
     case Op::kBoundary:  // at_word_start(): NameMatcher finds these by the word
       break;
     case Op::kBytes:
-      mark(bytes_[s.begin]);
+      mark(bytes[s.begin]);
       break;
     case Op::kFoldAscii:
-      mark(bytes_[s.begin]);
-      if (bytes_[s.begin] >= 'a' && bytes_[s.begin] <= 'z') mark(bytes_[s.begin] - 'a' + 'A');
+      mark(bytes[s.begin]);
+      if (bytes[s.begin] >= 'a' && bytes[s.begin] <= 'z') mark(bytes[s.begin] - 'a' + 'A');
       break;
     case Op::kOneOf:
-      for (std::uint32_t k = 0, at = s.begin; k < s.size; ++k, at += 1 + bytes_[at])
-        mark(bytes_[at + 1]);
+      for (std::uint32_t k = 0, at = s.begin; k < s.size; ++k, at += 1 + bytes[at])
+        mark(bytes[at + 1]);
       break;
     case Op::kSpaces:
       for (char c : std::string_view(" \t\n\f\r")) mark(c);
@@ -144,24 +162,24 @@ void AliasProgram::mark_first_bytes(std::array<bool, 256>& bytes) const {
 }
 
 // Where step `s` ends when it starts at `at`, or npos; a \s+ takes its whole run.
-std::size_t AliasProgram::step(const Step& s, std::string_view text, std::size_t at,
-                               std::size_t limit) const {
+std::size_t AliasProgram::step(const Step& s, const char* bytes, std::string_view text,
+                               std::size_t at, std::size_t limit) const {
   switch (s.op) {
     case Op::kBoundary:
       return is_word_boundary(text, at) ? at : std::string_view::npos;
     case Op::kBytes:
-      if (limit - at < s.size || std::memcmp(text.data() + at, bytes_.data() + s.begin, s.size) != 0)
+      if (limit - at < s.size || std::memcmp(text.data() + at, bytes + s.begin, s.size) != 0)
         return std::string_view::npos;
       return at + s.size;
     case Op::kFoldAscii:
       if (limit - at < s.size) return std::string_view::npos;
       for (std::size_t i = 0; i < s.size; ++i)
-        if (text::to_lower(text[at + i]) != bytes_[s.begin + i]) return std::string_view::npos;
+        if (text::to_lower(text[at + i]) != bytes[s.begin + i]) return std::string_view::npos;
       return at + s.size;
     case Op::kOneOf:
-      for (std::uint32_t k = 0, c = s.begin; k < s.size; ++k, c += 1 + bytes_[c]) {
-        std::size_t n = static_cast<unsigned char>(bytes_[c]);
-        if (limit - at >= n && std::memcmp(text.data() + at, bytes_.data() + c + 1, n) == 0)
+      for (std::uint32_t k = 0, c = s.begin; k < s.size; ++k, c += 1 + bytes[c]) {
+        std::size_t n = static_cast<unsigned char>(bytes[c]);
+        if (limit - at >= n && std::memcmp(text.data() + at, bytes + c + 1, n) == 0)
           return at + n;
       }
       return std::string_view::npos;
@@ -174,25 +192,27 @@ std::size_t AliasProgram::step(const Step& s, std::string_view text, std::size_t
   return std::string_view::npos;
 }
 
-std::size_t AliasProgram::longest_match(std::string_view text, std::size_t start,
-                                        std::size_t limit) const {
-  if (branches_) return longest_with_branches(text, start, limit);
+std::size_t AliasProgram::longest_match(const Store& store, std::string_view text,
+                                        std::size_t start, std::size_t limit) const {
+  if (branches_) return longest_with_branches(store, text, start, limit);
+  const char* bytes = own_bytes(store);
   std::size_t at = start;
-  for (const Step& s : steps_) {
-    at = step(s, text, at, limit);
+  for (const Step& s : steps(store)) {
+    at = step(s, bytes, text, at, limit);
     if (at == std::string_view::npos) return at;
   }
   return at;
 }
 
 // The same as a set of places (an NFA): a \s+ may end anywhere in its run.
-std::size_t AliasProgram::longest_with_branches(std::string_view text, std::size_t start,
-                                                std::size_t limit) const {
+std::size_t AliasProgram::longest_with_branches(const Store& store, std::string_view text,
+                                                std::size_t start, std::size_t limit) const {
+  const char* bytes = own_bytes(store);
   std::vector<std::size_t> at{start}, next;
-  for (const Step& s : steps_) {
+  for (const Step& s : steps(store)) {
     next.clear();
     for (std::size_t a : at) {
-      std::size_t end = step(s, text, a, limit);
+      std::size_t end = step(s, bytes, text, a, limit);
       if (end == std::string_view::npos) continue;
       if (s.op != Op::kSpaces) {
         next.push_back(end);

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,17 +50,23 @@ std::string normal_form(std::string_view alias, const CaseFolds& folds);
 
 class AliasProgram {
  public:
-  // `alias` is valid UTF-8; `folds` has learned the orbits of its runes when `ignore_case`.
-  AliasProgram(std::string_view alias, bool ignore_case, const CaseFolds& folds);
+  // The steps and bytes of many programs, end to end: one vector and one string for all of a
+  // NameMatcher's aliases (a vector and a string each made 200,000 aliases take ~30 MB).
+  struct Store;
+
+  // Appends the program of `alias` to `store`. `alias` is valid UTF-8; `folds` has learned the
+  // orbits of its runes when `ignore_case`. The methods below take the same store.
+  AliasProgram(std::string_view alias, bool ignore_case, const CaseFolds& folds, Store& store);
 
   // The end of the longest match of the alias that starts at `start` and ends by `limit`, or
   // npos. \b sees the whole text, as RE2 does given `text` as the context of [start, limit).
-  std::size_t longest_match(std::string_view text, std::size_t start, std::size_t limit) const;
+  std::size_t longest_match(const Store& store, std::string_view text, std::size_t start,
+                            std::size_t limit) const;
 
   // Whether the pattern begins with \b (the alias begins with a word character).
-  bool at_word_start() const { return !steps_.empty() && steps_.front().op == Op::kBoundary; }
+  bool at_word_start(const Store& store) const;
   // Marks each byte a match can begin with, unless at_word_start().
-  void mark_first_bytes(std::array<bool, 256>& bytes) const;
+  void mark_first_bytes(const Store& store, std::array<bool, 256>& marks) const;
 
  private:
   enum class Op : unsigned char {
@@ -69,22 +76,30 @@ class AliasProgram {
     kOneOf,      // one of its choices (an apostrophe, a rune's orbit)
     kSpaces,     // \s+
   };
-  // A step's bytes are bytes_[begin, begin + size) (kBytes, kFoldAscii); a kOneOf's are its
-  // `size` choices there, each a length byte and the bytes. (A string and a vector of strings
-  // per step made 100,000 aliases take 53 MB.)
+  // A step's bytes are the program's bytes [begin, begin + size) (kBytes, kFoldAscii); a
+  // kOneOf's are its `size` choices there, each a length byte and the bytes. (A string and a
+  // vector of strings per step made 100,000 aliases take 53 MB.)
   struct Step {
     Op op;
     std::uint32_t begin = 0, size = 0;
   };
-  std::size_t step(const Step& s, std::string_view text, std::size_t at, std::size_t limit) const;
-  std::size_t longest_with_branches(std::string_view text, std::size_t start,
+  std::span<const Step> steps(const Store& store) const;
+  const char* own_bytes(const Store& store) const;  // Step::begin counts from here
+  std::size_t step(const Step& s, const char* bytes, std::string_view text, std::size_t at,
+                   std::size_t limit) const;
+  std::size_t longest_with_branches(const Store& store, std::string_view text, std::size_t start,
                                     std::size_t limit) const;
 
-  std::vector<Step> steps_;
-  std::string bytes_;
+  std::size_t steps_at_ = 0, bytes_at_ = 0;  // into the store
+  std::uint32_t step_count_ = 0;
   // A \s+ is followed by a step that can take a white-space byte (a tab in the alias): its
   // run's every length must be tried, not only the longest.
   bool branches_ = false;
+};
+
+struct AliasProgram::Store {
+  std::vector<Step> steps;
+  std::string bytes;
 };
 
 }  // namespace dossier::rules

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <numeric>
 #include <toml++/toml.h>
 
 #include "lib/rules/toml_util.hpp"
@@ -87,44 +88,95 @@ void Gazetteer::add(std::vector<Entity> entities) {
   // files of 100 entities take 59 s to load instead of 3 s.
   if (std::size_t needed = entities_.size() + entities.size(); needed > entities_.capacity())
     entities_.reserve(std::max(needed, 2 * entities_.capacity()));
-  for (Entity& e : entities) {
-    std::string key = text::name_key(e.name);
-    auto found = by_name_.find(key);
-    if (found != by_name_.end()) {
-      entities_[found->second] = std::move(e);
-    } else {
-      by_name_[key] = static_cast<int>(entities_.size());
-      entities_.push_back(std::move(e));
-    }
-  }
+  for (Entity& e : entities) entities_.push_back(std::move(e));
 }
 
 void Gazetteer::finish() {
-  by_alias_.clear();
+  std::vector<std::string> keys;  // of the names, while the indexes are built
+  keys.reserve(entities_.size());
+  for (const Entity& e : entities_) keys.push_back(text::name_key(e.name));
+  // Entities that share a name: the first's place, the last's content (a user's gazetteer,
+  // loaded after the built-in ones, overrides their entry).
+  std::vector<int> order(entities_.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return keys[a] < keys[b]; });
+  std::vector<bool> replaced(entities_.size(), false);
+  for (std::size_t a = 0, b = 0; a < order.size(); a = b) {
+    for (b = a + 1; b < order.size() && keys[order[b]] == keys[order[a]];) ++b;
+    if (b - a == 1) continue;
+    entities_[order[a]] = std::move(entities_[order[b - 1]]);
+    for (std::size_t k = a + 1; k < b; ++k) replaced[order[k]] = true;
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < entities_.size(); ++i) {
+    if (replaced[i]) continue;
+    if (kept != i) {
+      entities_[kept] = std::move(entities_[i]);
+      keys[kept] = std::move(keys[i]);
+    }
+    ++kept;
+  }
+  entities_.erase(entities_.begin() + static_cast<std::ptrdiff_t>(kept), entities_.end());
+  keys.resize(kept);
+
+  std::vector<KeyIndex::Pair> names;
   for (int i = 0; i < static_cast<int>(entities_.size()); ++i) {
-    entities_[i].key = text::name_key(entities_[i].name);
+    entities_[i].key_hash = key_hash(keys[i]);
+    names.push_back({keys[i], i});
+  }
+  by_name_.build(std::move(names));
+  // The aliases' keys, made in a vector that does not grow (the pairs view them).
+  std::size_t alias_count = 0;
+  for (const Entity& e : entities_) alias_count += e.aliases.size();
+  keys.clear();
+  keys.reserve(alias_count);
+  std::vector<KeyIndex::Pair> aliases;
+  aliases.reserve(alias_count);
+  for (int i = 0; i < static_cast<int>(entities_.size()); ++i) {
     for (Alias& a : entities_[i].aliases) {
-      a.key = text::name_key(a.text);
-      auto& list = by_alias_[a.key];
-      if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
+      a.key_hash = key_hash(keys.emplace_back(text::name_key(a.text)));
+      aliases.push_back({keys.back(), i});
     }
   }
+  by_alias_.build(std::move(aliases));
 }
 
-const std::vector<int>* Gazetteer::lookup(std::string_view surface) const {
+namespace {
+
+// Whether `text` (whose key's hash is `text_hash`) has the key `key` (whose hash is `hash`): the
+// hashes first, the key made only when they are equal.
+bool has_key(std::string_view text, std::uint64_t text_hash, std::string_view key,
+             std::uint64_t hash) {
+  if (text_hash != hash) return false;
+  thread_local std::string made;  // one per thread, reused
+  text::name_key_into(text, made);
+  return made == key;
+}
+
+}  // namespace
+
+std::span<const int> Gazetteer::lookup(std::string_view surface) const {
   thread_local std::string key;  // one per thread, reused: a lookup per match allocates nothing
   text::name_key_into(surface, key);
   return lookup_key(key);
 }
 
-const std::vector<int>* Gazetteer::lookup_key(const std::string& key) const {
-  auto it = by_alias_.find(key);
-  return it == by_alias_.end() ? nullptr : &it->second;
+std::span<const int> Gazetteer::lookup_key(std::string_view key) const {
+  std::uint64_t hash = key_hash(key);
+  return by_alias_.find(hash, [&](int id) {
+    for (const Alias& a : entities_[id].aliases)
+      if (has_key(a.text, a.key_hash, key, hash)) return true;
+    return false;
+  });
 }
 
 int Gazetteer::find(std::string_view name) const {
-  auto it = by_name_.find(text::name_key(name));
-  return it == by_name_.end() ? -1 : it->second;
+  std::string key = text::name_key(name);
+  std::uint64_t hash = key_hash(key);
+  std::span<const int> ids = by_name_.find(hash, [&](int id) {
+    return has_key(entities_[id].name, entities_[id].key_hash, key, hash);
+  });
+  return ids.empty() ? -1 : ids.front();
 }
 
 }  // namespace dossier::rules

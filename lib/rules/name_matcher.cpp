@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <limits>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -67,13 +68,29 @@ bool NameMatcher::add(std::string_view alias, bool ignore_case, std::string* err
     if (ignore_case) pattern = "(?i:" + pattern + ")";
     if (!check_pattern(pattern, error)) return false;
   }
-  aliases_.push_back({std::string(alias), ignore_case});
+  if (alias_texts_.size() + alias.size() > std::numeric_limits<std::uint32_t>::max()) {
+    *error = "the aliases come to over 4 GB";
+    return false;
+  }
+  alias_refs_.push_back({static_cast<std::uint32_t>(alias_texts_.size()),
+                         static_cast<std::uint32_t>(alias.size()), ignore_case});
+  alias_texts_ += alias;
   return true;
+}
+
+std::vector<NameMatcher::Alias> NameMatcher::aliases() const {
+  std::vector<Alias> out;
+  out.reserve(alias_refs_.size());
+  for (const AliasRef& r : alias_refs_) out.push_back(alias(r));
+  return out;
 }
 
 void NameMatcher::compile() {
   std::vector<char32_t> runes;
-  for (const Alias& a : aliases_) {
+  alias_texts_.shrink_to_fit();
+  alias_refs_.shrink_to_fit();
+  for (const AliasRef& r : alias_refs_) {
+    Alias a = alias(r);
     if (!a.ignore_case) continue;
     for (std::size_t i = 0; i < a.text.size();) {
       DecodedRune r = decode_utf8(a.text.data(), i, a.text.size());
@@ -88,13 +105,14 @@ void NameMatcher::compile() {
   first_words_.assign(std::size_t{1} << (kFirstWordBits - 6), 0);
   follows_.assign(first_words_.size(), 0);
   std::vector<std::string> forms;
-  forms.reserve(aliases_.size());
-  programs_.reserve(aliases_.size());
-  for (const Alias& a : aliases_) {
-    programs_.emplace_back(a.text, a.ignore_case, folds_);
+  forms.reserve(alias_refs_.size());
+  programs_.reserve(alias_refs_.size());
+  for (const AliasRef& r : alias_refs_) {
+    Alias a = alias(r);
+    programs_.emplace_back(a.text, a.ignore_case, folds_, program_store_);
     forms.push_back(normal_form(a.text, folds_));
     const AliasProgram& p = programs_.back();
-    if (!p.at_word_start()) p.mark_first_bytes(alias_starts_);
+    if (!p.at_word_start(program_store_)) p.mark_first_bytes(program_store_, alias_starts_);
     std::size_t word = 0;
     while (word < a.text.size() && is_word_byte(a.text[word])) ++word;
     if (word) {
@@ -112,9 +130,11 @@ void NameMatcher::compile() {
     for (char32_t r : folds_.ascii_foldable()) {
       std::string bytes;
       append_utf8(r, bytes);
-      blind_folds_to_ascii = blind_folds_to_ascii || a.text.find(bytes) != std::string::npos;
+      blind_folds_to_ascii = blind_folds_to_ascii || a.text.find(bytes) != std::string_view::npos;
     }
   }
+  program_store_.steps.shrink_to_fit();
+  program_store_.bytes.shrink_to_fit();
   if (blind_folds_to_ascii) {
     first_words_.assign(first_words_.size(), ~0ull);
     follows_.assign(follows_.size(), ~0ull);
@@ -245,7 +265,7 @@ std::size_t NameMatcher::longest_at(std::string_view text, std::size_t at, std::
     std::size_t best = kNone;
     const Node& node = nodes_[*n];
     for (std::uint32_t k = 0; k < node.program_count; ++k) {
-      std::size_t end = programs_[node_programs_[node.programs + k]].longest_match(text, at, limit);
+      std::size_t end = programs_[node_programs_[node.programs + k]].longest_match(program_store_, text, at, limit);
       if (end != kNone && (best == kNone || end > best)) best = end;
     }
     if (best != kNone) return best;

@@ -35,13 +35,17 @@ std::shared_ptr<const RuleSet> RuleSet::load_texts(const std::vector<SourceFile>
   set->file_count_ = files.size();
   for (int k = 0; k < 4; ++k) set->names_[k].gazetteer.set_kind(static_cast<Kind>(k));
 
-  std::string fingerprint = std::string("dossier ") + DOSSIER_VERSION + "\n";
+  // The rule set's version: a hash of dossier's version and each file's name, size and text,
+  // hashed as they come (joined first, a 100,000-entity gazetteer cost 11.5 MB more at the peak).
+  util::Sha256 fingerprint;
+  fingerprint.update(std::string("dossier ") + DOSSIER_VERSION + "\n");
   std::vector<RuleFile> rule_files;
   std::map<std::string, std::string> defines;
   std::map<std::string, SourcePos> define_pos;
   for (const SourceFile& f : files) {
-    fingerprint += fmt::format("{}\n{}\n{}\n", fs::path(f.path).filename().string(),
-                               f.text.size(), f.text);
+    fingerprint.update(fmt::format("{}\n{}\n", fs::path(f.path).filename().string(), f.text.size()));
+    fingerprint.update(f.text);
+    fingerprint.update("\n");
     if (is_gazetteer(f.text)) {
       GazetteerFile g = parse_gazetteer_file(f.text, f.path, diags);
       if (g.kind) set->names_[static_cast<int>(*g.kind)].gazetteer.add(std::move(g.entities));
@@ -63,7 +67,7 @@ std::shared_ptr<const RuleSet> RuleSet::load_texts(const std::vector<SourceFile>
     }
     rule_files.push_back(std::move(rf));
   }
-  set->version_ = util::sha256_hex(fingerprint).substr(0, 16);
+  set->version_ = fingerprint.hex().substr(0, 16);
 
   // Later files replace rules with the same id.
   std::map<std::string, std::pair<Kind, std::size_t>> by_id;

@@ -22,11 +22,12 @@ TEST_CASE("an alias shared by two entities is ambiguous", "[gazetteer]") {
       diags);
   REQUIRE(diags.empty());
   const Gazetteer& g = set->names(Kind::kThreatActors).gazetteer;
-  const std::vector<int>* ids = g.lookup("The  Dukes");
-  REQUIRE(ids);
-  CHECK(ids->size() == 2);
-  CHECK(g.lookup("Midnight Blizzard")->size() == 1);
-  CHECK(g.lookup("nobody") == nullptr);
+  std::span<const int> ids = g.lookup("The  Dukes");
+  REQUIRE(ids.size() == 2);
+  CHECK(g.entities()[ids[0]].name == "Midnight Blizzard");
+  CHECK(g.entities()[ids[1]].name == "Other Group");
+  CHECK(g.lookup("Midnight Blizzard").size() == 1);
+  CHECK(g.lookup("nobody").empty());
 }
 
 TEST_CASE("gazetteer names match with either apostrophe and wrapped lines", "[gazetteer]") {
@@ -53,4 +54,29 @@ TEST_CASE("a gazetteer without a kind is an error at its first line", "[gazettee
         "g.toml:1:1: a gazetteer must say kind = \"organisations\" or \"threat_actors\"\n"
         "    [[entity]]\n"
         "    ^");
+}
+
+TEST_CASE("an entity named again replaces the first, in its place", "[gazetteer]") {
+  Diagnostics diags;
+  auto set = RuleSet::load_texts(
+      {{"a.toml",
+        "kind = \"organisations\"\n"
+        "[[entity]]\nname = \"Acme Corp\"\ncategory = \"company\"\naliases = [\"Acme Old\"]\n"
+        "[[entity]]\nname = \"Beta Ltd\"\n"},
+       {"b.toml",
+        "kind = \"organisations\"\n"
+        "[[entity]]\nname = \"ACME  corp\"\ncategory = \"regulator\"\naliases = [\"Acme New\"]\n"}},
+      diags);
+  REQUIRE(diags.empty());
+  const Gazetteer& g = set->names(Kind::kOrganisations).gazetteer;
+  REQUIRE(g.entities().size() == 2);
+  CHECK(g.entities()[0].name == "ACME  corp");
+  CHECK(g.entities()[0].category == "regulator");
+  CHECK(g.entities()[1].name == "Beta Ltd");
+  CHECK(g.find("Acme Corp") == 0);
+  CHECK(g.find("Beta Ltd") == 1);
+  CHECK(g.find("Gamma") == -1);
+  CHECK(g.lookup("Acme Old").empty());
+  REQUIRE(g.lookup("Acme New").size() == 1);
+  CHECK(g.lookup("Acme New")[0] == 0);
 }

@@ -121,8 +121,8 @@ class TextMaker {
     return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng_);
   }
 
-  std::string vary(const std::string& alias) {
-    std::string s = alias;
+  std::string vary(std::string_view alias) {
+    std::string s(alias);
     if (pick(4) == 0 && s.size() > 1) s.resize(1 + pick(s.size() - 1));  // may cut a rune: fine
     std::string out;
     int casing = static_cast<int>(pick(5));  // as is, upper, lower, random, as is
@@ -159,7 +159,7 @@ class TextMaker {
     return out;
   }
 
-  const std::vector<NameMatcher::Alias>& aliases_;
+  std::vector<NameMatcher::Alias> aliases_;  // views into the matcher
   std::mt19937 rng_;
 };
 

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <iterator>
 #include <map>
+#include <span>
 
 #include "lib/extract/mention.hpp"
 #include "lib/extract/organisations/document_aliases.hpp"
@@ -35,7 +36,7 @@ bool inside_token(std::string_view text, text::Span s) {
 // A gazetteer hit and the entities its text names (more than one: an alias they share).
 struct NameHit {
   text::Span span;
-  const std::vector<int>* ids;
+  std::span<const int> ids;
 };
 
 // The entity a shared alias names in this document ("Datatilsynet": Denmark's or Norway's
@@ -43,9 +44,9 @@ struct NameHit {
 // DPA fined Grindr. Datatilsynet said ..."), an earlier mention winning a tie; else the first
 // listed, as for a document that names none of them.
 int resolve_shared(const NameHit& h, const std::map<int, std::vector<std::size_t>>& named) {
-  int best = h.ids->front();
+  int best = h.ids.front();
   std::size_t best_distance = static_cast<std::size_t>(-1);
-  for (int id : *h.ids) {
+  for (int id : h.ids) {
     auto it = named.find(id);
     if (it == named.end()) continue;
     const std::vector<std::size_t>& starts = it->second;  // ascending
@@ -71,15 +72,15 @@ void gazetteer_mentions(const rules::RuleSet& rules, const text::Document& doc,
   std::vector<NameHit> hits;
   std::map<int, std::vector<std::size_t>> named;  // entity -> starts of its unambiguous hits
   for (const rules::Hit& hit : scans.take(rules, doc.text, Scan::kOrganisationNames)) {
-    const std::vector<int>* ids =
+    std::span<const int> ids =
         kn.gazetteer.lookup(std::string_view(doc.text).substr(hit.span.start, hit.span.size()));
-    if (!ids || ids->empty() || inside_token(doc.text, hit.span)) continue;
-    if (ids->size() == 1) named[ids->front()].push_back(hit.span.start);
+    if (ids.empty() || inside_token(doc.text, hit.span)) continue;
+    if (ids.size() == 1) named[ids.front()].push_back(hit.span.start);
     hits.push_back({hit.span, ids});
   }
   for (const NameHit& hit : hits) {
     const rules::Entity& e =
-        entities[hit.ids->size() == 1 ? hit.ids->front() : resolve_shared(hit, named)];
+        entities[hit.ids.size() == 1 ? hit.ids.front() : resolve_shared(hit, named)];
     OrganisationMention m;
     m.name = e.name;
     m.category = e.category;

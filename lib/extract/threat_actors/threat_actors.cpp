@@ -20,19 +20,21 @@ void fill_from_entity(ThreatActorMention& m, const rules::Entity& e, std::string
   m.sponsor = e.sponsor;
   m.ids = e.ids;
   // `aliases` are the canonical actor's other names; the name the document used is one of them.
-  std::vector<std::string_view> keys = {e.key};  // views of keys the entity holds, and `said`
-  keys.reserve(kMaxAliases + 2);
+  // Told apart by their keys' hashes (rules::key_hash), as the gazetteer holds them.
+  std::uint64_t said_hash = rules::key_hash(said);
+  std::vector<std::uint64_t> seen = {e.key_hash};
+  seen.reserve(kMaxAliases + 2);
   for (const rules::Alias& a : e.aliases) {
-    if (said != keys[0] && a.key == said) {
+    if (said_hash != seen[0] && a.key_hash == said_hash) {
       m.aliases.push_back(a.text);
-      keys.push_back(said);
+      seen.push_back(said_hash);
       break;
     }
   }
   for (const rules::Alias& a : e.aliases) {
     if (m.aliases.size() >= kMaxAliases) break;
-    if (std::find(keys.begin(), keys.end(), a.key) != keys.end()) continue;
-    keys.push_back(a.key);
+    if (std::find(seen.begin(), seen.end(), a.key_hash) != seen.end()) continue;
+    seen.push_back(a.key_hash);
     m.aliases.push_back(a.text);
   }
 }
@@ -49,14 +51,14 @@ std::vector<ThreatActorMention> extract(const rules::RuleSet& rules, const text:
   std::string key;  // of each match's text, reused
   for (const rules::Hit& hit : scans.take(rules, doc.text, Scan::kThreatActorNames)) {
     text::name_key_into(std::string_view(doc.text).substr(hit.span.start, hit.span.size()), key);
-    const std::vector<int>* ids = kn.gazetteer.lookup_key(key);
-    if (!ids || ids->empty()) continue;
+    std::span<const int> ids = kn.gazetteer.lookup_key(key);
+    if (ids.empty()) continue;
     ThreatActorMention m;
     fill_mention(m, doc, hit.span, "threat_actors/gazetteer");
-    fill_from_entity(m, entities[ids->front()], key);
-    if (ids->size() > 1) {
+    fill_from_entity(m, entities[ids.front()], key);
+    if (ids.size() > 1) {
       m.ambiguous = true;
-      for (int i : *ids) m.candidates.push_back(entities[i].name);
+      for (int i : ids) m.candidates.push_back(entities[i].name);
     }
     taken.push_back(hit.span);
     out.push_back(std::move(m));
