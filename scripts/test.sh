@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # README's second command (and CI's): build everything and run the whole test suite.
 # With CI=true or DOSSIER_FULL_TESTS=1 it also: builds with warnings as errors, runs the suite
-# once more under ASan+UBSan (build-asan/), and runs each libFuzzer target for
+# once more under ASan+UBSan (build-asan/), the tests that run threads under TSan (build-tsan/),
+# and runs each libFuzzer target for
 # DOSSIER_FUZZ_SECONDS (default 30) from its seed corpus (build-fuzz/, clang). Any failing step
 # fails the script.
 set -euo pipefail
@@ -34,14 +35,25 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_stri
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
 
+step "threaded tests under TSan"
+# The tests that run threads: the pipeline, the scanners' per-thread copies, and every
+# end-to-end run (each runs the TSan-built dossier with one worker per core; a race makes it
+# exit 66 and its test fail).
+[ -f build-tsan/CMakeCache.txt ] && generator_tsan=() || generator_tsan=("${generator[@]}")
+cmake -S . -B build-tsan "${generator_tsan[@]}" "${launcher[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DDOSSIER_SANITIZE_THREAD=ON >/dev/null
+cmake --build build-tsan --parallel "$jobs" --target dossier dossier_tests
+TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:exitcode=66:second_deadlock_stack=1}" \
+  build-tsan/tests/dossier_tests "[pipeline],[scanner],[concurrency],[batches],[e2e]"
+
 step "fuzzers (clang, libFuzzer + ASan + UBSan)"
 [ -f build-fuzz/CMakeCache.txt ] && generator_fuzz=() || generator_fuzz=("${generator[@]}")
 CC=clang CXX=clang++ cmake -S . -B build-fuzz "${generator_fuzz[@]}" "${launcher[@]}" \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDOSSIER_FUZZ=ON -DDOSSIER_SANITIZE=ON -DBUILD_TESTING=OFF \
   >/dev/null
-cmake --build build-fuzz --parallel "$jobs" --target fuzz_decode fuzz_rules fuzz_extract
+cmake --build build-fuzz --parallel "$jobs" --target fuzz_decode fuzz_rules fuzz_extract fuzz_alternation
 seconds="${DOSSIER_FUZZ_SECONDS:-30}"
-for target in decode rules extract; do
+for target in decode rules extract alternation; do
   work="$(mktemp -d)"
   step "fuzz_$target for ${seconds} s"
   # New inputs go to a scratch folder; the committed seeds are only read. A crash leaves its

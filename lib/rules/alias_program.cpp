@@ -179,8 +179,7 @@ std::size_t AliasProgram::step(const Step& s, const char* bytes, std::string_vie
     case Op::kOneOf:
       for (std::uint32_t k = 0, c = s.begin; k < s.size; ++k, c += 1 + bytes[c]) {
         std::size_t n = static_cast<unsigned char>(bytes[c]);
-        if (limit - at >= n && std::memcmp(text.data() + at, bytes + c + 1, n) == 0)
-          return at + n;
+        if (limit - at >= n && std::memcmp(text.data() + at, bytes + c + 1, n) == 0) return at + n;
       }
       return std::string_view::npos;
     case Op::kSpaces: {

@@ -1,10 +1,10 @@
 #include "lib/rules/gazetteer.hpp"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <numeric>
-#include <toml++/toml.h>
 
 #include "lib/rules/toml_util.hpp"
 #include "lib/text/normalise.hpp"
@@ -173,9 +173,8 @@ std::span<const int> Gazetteer::lookup_key(std::string_view key) const {
 int Gazetteer::find(std::string_view name) const {
   std::string key = text::name_key(name);
   std::uint64_t hash = key_hash(key);
-  std::span<const int> ids = by_name_.find(hash, [&](int id) {
-    return has_key(entities_[id].name, entities_[id].key_hash, key, hash);
-  });
+  std::span<const int> ids = by_name_.find(
+      hash, [&](int id) { return has_key(entities_[id].name, entities_[id].key_hash, key, hash); });
   return ids.empty() ? -1 : ids.front();
 }
 

@@ -265,7 +265,8 @@ std::size_t NameMatcher::longest_at(std::string_view text, std::size_t at, std::
     std::size_t best = kNone;
     const Node& node = nodes_[*n];
     for (std::uint32_t k = 0; k < node.program_count; ++k) {
-      std::size_t end = programs_[node_programs_[node.programs + k]].longest_match(program_store_, text, at, limit);
+      std::size_t end = programs_[node_programs_[node.programs + k]].longest_match(program_store_,
+                                                                                   text, at, limit);
       if (end != kNone && (best == kNone || end > best)) best = end;
     }
     if (best != kNone) return best;

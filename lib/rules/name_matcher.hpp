@@ -92,7 +92,9 @@ class NameMatcher {
     std::uint32_t at = 0, size = 0;
     bool ignore_case = false;
   };
-  Alias alias(const AliasRef& r) const { return {std::string_view(alias_texts_).substr(r.at, r.size), r.ignore_case}; }
+  Alias alias(const AliasRef& r) const {
+    return {std::string_view(alias_texts_).substr(r.at, r.size), r.ignore_case};
+  }
   std::string alias_texts_;
   std::vector<AliasRef> alias_refs_;
   CaseFolds folds_;

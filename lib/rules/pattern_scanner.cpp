@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "lib/rules/factored_alternation.hpp"
 #include "lib/text/paragraph_break.hpp"
 
 namespace dossier::rules {
@@ -36,6 +37,13 @@ bool check_pattern(const std::string& pattern, std::string* error) {
   RE2 re(pattern, base_options());
   if (!re.ok()) {
     *error = re.error();
+    return false;
+  }
+  // Alone, "[[:]" is a class of '[' and ':'; RE2 looks for the ":]" of a name like [:alpha:] to
+  // the end of the whole program, so in the alternation of all patterns a later rule's ":]"
+  // would turn it into a bad class name, and no rule of the kind would load.
+  if (!RE2(plain_alternation({pattern, ":]"}), base_options()).ok()) {
+    *error = "a '[:' in a class that does not open a name such as [:alpha:] must be written '\\[:'";
     return false;
   }
   if (RE2::FullMatch("", re)) {
@@ -70,20 +78,19 @@ int PatternScanner::add(std::string_view pattern, std::string* error, bool case_
 }
 
 std::unique_ptr<PatternScanner::Compiled> PatternScanner::build(
-    const std::vector<std::string>& patterns, Identify identify, long long max_mem,
-    std::string* error) {
+    const std::vector<std::string>& patterns, std::string* alternation, Identify identify,
+    long long max_mem, std::string* error) {
   auto c = std::make_unique<Compiled>();
   if (patterns.empty()) return c;
-  std::string alternation;
-  for (std::size_t i = 0; i < patterns.size(); ++i) {
-    if (i) alternation += '|';
-    alternation += "(?:" + patterns[i] + ")";
-  }
   RE2::Options scan_opts = base_options();
   scan_opts.set_never_capture(true);
   scan_opts.set_longest_match(true);
   scan_opts.set_max_mem(max_mem);
-  c->scan = std::make_unique<RE2>(alternation, scan_opts);
+  c->scan = std::make_unique<RE2>(*alternation, scan_opts);
+  if (!c->scan->ok()) {  // not expected, but for its size: the factoring keeps what it cannot read
+    *alternation = plain_alternation(patterns);
+    c->scan = std::make_unique<RE2>(*alternation, scan_opts);
+  }
   if (!c->scan->ok()) {
     *error = "combined pattern does not compile: " + c->scan->error();
     return nullptr;
@@ -115,7 +122,8 @@ std::unique_ptr<PatternScanner::Compiled> PatternScanner::build(
 }
 
 bool PatternScanner::compile(std::string* error, Identify identify, long long max_mem) {
-  auto c = build(patterns_, identify, max_mem, error);
+  alternation_ = factored_alternation(patterns_);
+  auto c = build(patterns_, &alternation_, identify, max_mem, error);
   if (!c) return false;
   identify_ = identify;
   max_mem_ = max_mem;
@@ -147,7 +155,8 @@ const PatternScanner::Compiled& PatternScanner::compiled() const {
   std::lock_guard lock(replicas_->mu);
   if (const Compiled* mine = replicas_->ready[k].load(std::memory_order_acquire)) return *mine;
   std::string error;
-  replicas_->copies[k] = build(patterns_, identify_, max_mem_, &error);
+  std::string alternation = alternation_;  // compiled once already: build() keeps it as it is
+  replicas_->copies[k] = build(patterns_, &alternation, identify_, max_mem_, &error);
   // The same patterns compiled once already; should the copy fail (memory), share c_.
   const Compiled* mine = replicas_->copies[k] ? replicas_->copies[k].get() : c_.get();
   replicas_->ready[k].store(mine, std::memory_order_release);

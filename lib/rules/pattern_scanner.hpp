@@ -1,6 +1,7 @@
 #pragma once
-// Finds where any of many patterns match in a text, fast: one capture-free alternation scanned
-// leftmost-longest by RE2's DFA, then, only on each hit span, an anchored RE2::Set to learn
+// Finds where any of many patterns match in a text, fast: one capture-free alternation
+// (factored_alternation.hpp: what the patterns share written once) scanned leftmost-longest by
+// RE2's DFA, then, only on each hit span, an anchored RE2::Set to learn
 // which patterns match the whole span and one capturing match for the named groups.
 // (PERF-NOTES.md: capture groups in the scanning pattern cost 30x.)
 //
@@ -36,7 +37,8 @@ struct Hit {
 };
 
 // Whether PatternScanner::add takes `pattern` (in (?i:...) already when case-blind): false with
-// `error` set when it does not compile, matches the empty string, or is too big to scan fast.
+// `error` set when it does not compile, would not compile beside another rule (a literal "[:" in
+// a class), matches the empty string, or is too big to scan fast.
 bool check_pattern(const std::string& pattern, std::string* error);
 
 // The start of the first paragraph break inside `span` of `text` (a line break, then only spaces,
@@ -117,8 +119,11 @@ class PatternScanner {
  private:
   struct Compiled;
   // Builds the programs of `patterns`; null with `error` set when they do not compile.
+  // `alternation` is what the spans are found with (factored_alternation(patterns)); should it
+  // not compile, it becomes plain_alternation(patterns).
   static std::unique_ptr<Compiled> build(const std::vector<std::string>& patterns,
-                                         Identify identify, long long max_mem, std::string* error);
+                                         std::string* alternation, Identify identify,
+                                         long long max_mem, std::string* error);
   // The programs this thread scans with: c_, or the copy of them for this thread's replica slot.
   // Looked up once per call of find_spans() or identify(), and handed down.
   const Compiled& compiled() const;
@@ -130,6 +135,7 @@ class PatternScanner {
   bool match_at(const Compiled& c, int i, std::string_view text, text::Span span, Hit* hit) const;
 
   std::vector<std::string> patterns_;
+  std::string alternation_;  // the spans' program, as compiled: built once, for each copy too
   Identify identify_ = Identify::kPattern;
   long long max_mem_ = 0;
   std::unique_ptr<Compiled> c_;

@@ -43,7 +43,8 @@ std::shared_ptr<const RuleSet> RuleSet::load_texts(const std::vector<SourceFile>
   std::map<std::string, std::string> defines;
   std::map<std::string, SourcePos> define_pos;
   for (const SourceFile& f : files) {
-    fingerprint.update(fmt::format("{}\n{}\n", fs::path(f.path).filename().string(), f.text.size()));
+    fingerprint.update(
+        fmt::format("{}\n{}\n", fs::path(f.path).filename().string(), f.text.size()));
     fingerprint.update(f.text);
     fingerprint.update("\n");
     if (is_gazetteer(f.text)) {

@@ -23,10 +23,10 @@ namespace fs = std::filesystem;
 namespace {
 
 // Sanitizer builds run 10-20x slower: the huge-file cases shrink there (same code paths).
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 constexpr bool kSanitized = true;
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
 constexpr bool kSanitized = true;
 #else
 constexpr bool kSanitized = false;
@@ -313,7 +313,7 @@ TEST_CASE("a failing file's name keeps its line on stderr: control characters es
 
 TEST_CASE("running out of memory on one file fails that file and the run goes on",
           "[e2e][bad_input]") {
-  if (kSanitized) return;  // ASan reserves terabytes of address space: no ulimit -v under it
+  if (kSanitized) return;  // ASan and TSan reserve terabytes of address space: no ulimit -v
   TempDir t;
   t.write("in/good.txt", kGood);
   t.write("in/huge.txt", "");

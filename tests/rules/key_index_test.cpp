@@ -10,8 +10,8 @@ namespace {
 
 std::vector<int> ids_of(const KeyIndex& index, const std::vector<std::string>& keys_of_id,
                         std::string_view key) {
-  auto ids = index.find(dossier::rules::key_hash(key),
-                        [&](int id) { return keys_of_id[id] == key; });
+  auto ids =
+      index.find(dossier::rules::key_hash(key), [&](int id) { return keys_of_id[id] == key; });
   return {ids.begin(), ids.end()};
 }
 

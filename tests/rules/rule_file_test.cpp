@@ -36,6 +36,31 @@ TEST_CASE("a pattern that matches the empty string is refused", "[rules]") {
   CHECK(diags[0].message == "pattern does not compile: pattern matches the empty string");
 }
 
+// Found by fuzz_alternation: RE2 reads "[:" in a class as the start of a name like [:alpha:] when
+// a ":]" follows anywhere in the program, so "[[:]" compiled alone but, with a later rule's ":]"
+// in the same alternation, made every rule of its kind fail to load.
+TEST_CASE("a class with a literal bracket and colon is refused with its fix; other rules load",
+          "[rules]") {
+  Diagnostics diags;
+  auto set = RuleSet::load_texts({{"dates.toml",
+                                   "[[rule]]\nid = \"colon\"\npattern = '[[:]x'\n"
+                                   "[[rule]]\nid = \"smiley\"\npattern = 'y:]'\n"
+                                   "examples = [\"y:]\"]\n"}},
+                                 diags);
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].format() ==
+        "dates.toml:3:11: pattern does not compile: a '[:' in a class that does not open a name "
+        "such as [:alpha:] must be written '\\[:'\n"
+        "    pattern = '[[:]x'\n"
+        "              ^");
+  Diagnostics escaped;
+  RuleSet::load_texts({{"dates.toml",
+                        "[[rule]]\nid = \"colon\"\npattern = '[\\[:]x'\n"
+                        "[[rule]]\nid = \"smiley\"\npattern = 'y:]'\n"}},
+                      escaped);
+  CHECK(escaped.empty());
+}
+
 TEST_CASE("macros expand, repetitions stay, unknown macros are named", "[rules]") {
   std::map<std::string, std::string> defs{{"MONTH", "May|June"}};
   std::string unknown;
