@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -259,9 +260,10 @@ std::vector<std::string> factor(std::vector<Concat> alternatives, int depth);
 // Alternatives grouped by the piece they begin with (`front`) or end with: each group of two or
 // more becomes the pieces all its members begin (end) with, written once, and the alternation of
 // the rest; nullopt when no two share one. (All the shared pieces at once: one piece per level
-// of recursion took a level for each of 19,000 characters two patterns began with.)
-std::optional<std::vector<std::string>> factor_shared(const std::vector<Concat>& alternatives,
-                                                      bool front, int depth) {
+// of recursion took a level for each of 19,000 characters two patterns began with.) Takes the
+// pieces out of `alternatives` only when it returns a value.
+std::optional<std::vector<std::string>> factor_shared(std::vector<Concat>& alternatives, bool front,
+                                                      int depth) {
   std::map<std::string, std::vector<std::size_t>> by_piece;
   std::vector<std::string> order;
   for (std::size_t i = 0; i < alternatives.size(); ++i) {
@@ -298,16 +300,17 @@ std::optional<std::vector<std::string>> factor_shared(const std::vector<Concat>&
     std::vector<Concat> tails;
     for (std::size_t i : members) {
       shared[i] = true;
-      const Concat& c = alternatives[i];
-      tails.emplace_back(front ? c.begin() + static_cast<std::ptrdiff_t>(common) : c.begin(),
-                         front ? c.end() : c.end() - static_cast<std::ptrdiff_t>(common));
+      Concat& c = alternatives[i];  // no other group has it: its pieces move
+      auto from = front ? c.begin() + static_cast<std::ptrdiff_t>(common) : c.begin();
+      auto to = front ? c.end() : c.end() - static_cast<std::ptrdiff_t>(common);
+      tails.emplace_back(std::make_move_iterator(from), std::make_move_iterator(to));
     }
     std::string inner = grouped(factor(std::move(tails), depth + 1));
     out.push_back(front ? pieces + inner : inner + pieces);
   }
   if (out.empty()) return std::nullopt;
   for (std::size_t i = 0; i < alternatives.size(); ++i)
-    if (!shared[i]) rest.push_back(alternatives[i]);
+    if (!shared[i]) rest.push_back(std::move(alternatives[i]));
   if (!rest.empty())
     for (std::string& s : factor(std::move(rest), depth + 1)) out.push_back(std::move(s));
   return out;
