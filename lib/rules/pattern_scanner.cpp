@@ -22,6 +22,16 @@ RE2::Options base_options() {
   return o;
 }
 
+// What a pattern is compiled with on its own: to check it, and to fill a hit's groups.
+RE2::Options each_options() {
+  RE2::Options o = base_options();
+  o.set_longest_match(true);
+  return o;
+}
+
+// check_pattern() of `re`, `pattern` compiled with each_options().
+bool check_compiled(const RE2& re, const std::string& pattern, std::string* error);
+
 }  // namespace
 
 std::size_t paragraph_break(std::string_view text, text::Span span) {
@@ -34,7 +44,12 @@ std::size_t paragraph_break(std::string_view text, text::Span span) {
 }
 
 bool check_pattern(const std::string& pattern, std::string* error) {
-  RE2 re(pattern, base_options());
+  return check_compiled(RE2(pattern, each_options()), pattern, error);
+}
+
+namespace {
+
+bool check_compiled(const RE2& re, const std::string& pattern, std::string* error) {
   if (!re.ok()) {
     *error = re.error();
     return false;
@@ -59,6 +74,8 @@ bool check_pattern(const std::string& pattern, std::string* error) {
   return true;
 }
 
+}  // namespace
+
 struct PatternScanner::Compiled {
   std::unique_ptr<RE2> scan;
   std::unique_ptr<RE2::Set> which;
@@ -73,14 +90,16 @@ PatternScanner& PatternScanner::operator=(PatternScanner&&) noexcept = default;
 
 int PatternScanner::add(std::string_view pattern, std::string* error, bool case_insensitive) {
   std::string p = case_insensitive ? fmt::format("(?i:{})", pattern) : std::string(pattern);
-  if (!check_pattern(p, error)) return -1;
+  auto re = std::make_unique<RE2>(p, each_options());
+  if (!check_compiled(*re, p, error)) return -1;
   patterns_.push_back(std::move(p));
+  checked_.push_back(std::move(re));
   return static_cast<int>(patterns_.size()) - 1;
 }
 
 std::unique_ptr<PatternScanner::Compiled> PatternScanner::build(
-    const std::vector<std::string>& patterns, std::string* alternation, Identify identify,
-    long long max_mem, std::string* error) {
+    const std::vector<std::string>& patterns, std::vector<std::unique_ptr<RE2>>* checked,
+    std::string* alternation, Identify identify, long long max_mem, std::string* error) {
   auto c = std::make_unique<Compiled>();
   if (patterns.empty()) return c;
   RE2::Options scan_opts = base_options();
@@ -100,15 +119,15 @@ std::unique_ptr<PatternScanner::Compiled> PatternScanner::build(
   RE2::Options set_opts = base_options();
   set_opts.set_max_mem(max_mem / 4);
   c->which = std::make_unique<RE2::Set>(set_opts, RE2::ANCHOR_BOTH);
-  for (const std::string& p : patterns) {
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    const std::string& p = patterns[i];
     std::string err;
     if (c->which->Add(p, &err) < 0) {
       *error = "pattern set does not compile: " + err;
       return nullptr;
     }
-    RE2::Options one = base_options();
-    one.set_longest_match(true);
-    auto re = std::make_unique<RE2>(p, one);
+    auto re = checked && i < checked->size() ? std::move((*checked)[i])
+                                             : std::make_unique<RE2>(p, each_options());
     // Index -> name, so that alternatives may reuse a name: (?P<month>..)|(?P<month>..).
     std::vector<std::pair<std::string, int>> names;
     for (const auto& [index, name] : re->CapturingGroupNames()) names.emplace_back(name, index);
@@ -124,7 +143,8 @@ std::unique_ptr<PatternScanner::Compiled> PatternScanner::build(
 
 bool PatternScanner::compile(std::string* error, Identify identify, long long max_mem) {
   alternation_ = factored_alternation(patterns_);
-  auto c = build(patterns_, &alternation_, identify, max_mem, error);
+  auto c = build(patterns_, &checked_, &alternation_, identify, max_mem, error);
+  checked_.clear();
   if (!c) return false;
   identify_ = identify;
   max_mem_ = max_mem;
@@ -157,7 +177,7 @@ const PatternScanner::Compiled& PatternScanner::compiled() const {
   if (const Compiled* mine = replicas_->ready[k].load(std::memory_order_acquire)) return *mine;
   std::string error;
   std::string alternation = alternation_;  // compiled once already: build() keeps it as it is
-  replicas_->copies[k] = build(patterns_, &alternation, identify_, max_mem_, &error);
+  replicas_->copies[k] = build(patterns_, nullptr, &alternation, identify_, max_mem_, &error);
   // The same patterns compiled once already; should the copy fail (memory), share c_.
   const Compiled* mine = replicas_->copies[k] ? replicas_->copies[k].get() : c_.get();
   replicas_->ready[k].store(mine, std::memory_order_release);
