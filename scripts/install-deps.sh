@@ -8,6 +8,7 @@ packages=(
   clang libclang-rt-14-dev
   nlohmann-json3-dev libtomlplusplus-dev libutf8proc-dev libssl-dev
   time
+  sqlite-utils  # tests only: query_test checks the database as sqlite-utils reads it
 )
 missing=()
 for p in "${packages[@]}"; do
