@@ -30,25 +30,6 @@ RE2::Options each_options() {
 }
 
 // check_pattern() of `re`, `pattern` compiled with each_options().
-bool check_compiled(const RE2& re, const std::string& pattern, std::string* error);
-
-}  // namespace
-
-std::size_t paragraph_break(std::string_view text, text::Span span) {
-  // A break that begins inside the span and ends in it: the span's own text, not what follows.
-  std::string_view s = text.substr(span.start, span.size());
-  for (std::size_t nl = s.find('\n'); nl != std::string_view::npos; nl = s.find('\n', nl + 1)) {
-    if (text::paragraph_break_at(s, nl)) return span.start + nl;
-  }
-  return std::string_view::npos;
-}
-
-bool check_pattern(const std::string& pattern, std::string* error) {
-  return check_compiled(RE2(pattern, each_options()), pattern, error);
-}
-
-namespace {
-
 bool check_compiled(const RE2& re, const std::string& pattern, std::string* error) {
   if (!re.ok()) {
     *error = re.error();
@@ -75,6 +56,19 @@ bool check_compiled(const RE2& re, const std::string& pattern, std::string* erro
 }
 
 }  // namespace
+
+std::size_t paragraph_break(std::string_view text, text::Span span) {
+  // A break that begins inside the span and ends in it: the span's own text, not what follows.
+  std::string_view s = text.substr(span.start, span.size());
+  for (std::size_t nl = s.find('\n'); nl != std::string_view::npos; nl = s.find('\n', nl + 1)) {
+    if (text::paragraph_break_at(s, nl)) return span.start + nl;
+  }
+  return std::string_view::npos;
+}
+
+bool check_pattern(const std::string& pattern, std::string* error) {
+  return check_compiled(RE2(pattern, each_options()), pattern, error);
+}
 
 struct PatternScanner::Compiled {
   std::unique_ptr<RE2> scan;
