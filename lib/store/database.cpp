@@ -40,6 +40,7 @@ void migrate(SQLite::Database& db, const std::string& path) {
     }
     db.exec(kSchema);
     db.exec(kSearchPending);
+    db.exec(kSearchStale);
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     t.commit();
     return;
@@ -52,6 +53,14 @@ void migrate(SQLite::Database& db, const std::string& path) {
       db.exec(kDropV1SearchTriggers);
       db.exec(kSearchPending);
       db.exec("PRAGMA user_version = 2");
+    }
+    t.commit();
+  }
+  if (v < 3) {
+    SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (schema_version(db) < 3) {
+      db.exec(kSearchStale);
+      db.exec("PRAGMA user_version = 3");
     }
     t.commit();
   }

@@ -10,11 +10,17 @@ namespace dossier::store {
 std::vector<SearchHit> search(SQLite::Database& db, const std::string& query, int limit) {
   std::vector<SearchHit> hits;
   try {
-    SQLite::Statement q(db,
-                        "SELECT d.id, d.path, coalesce(d.title, ''), "
-                        "snippet(documents_fts, 1, char(1), char(2), '…', 24), f.rank "
-                        "FROM documents_fts f JOIN documents d ON d.id = f.rowid "
-                        "WHERE documents_fts MATCH ? ORDER BY f.rank LIMIT ?");
+    // A document replaced since it was indexed keeps its old words in the index until the next
+    // run ends (search_stale, schema version 3): they are not its text any more.
+    const bool stale = db.tableExists("search_stale");
+    SQLite::Statement q(db, fmt::format("SELECT d.id, d.path, coalesce(d.title, ''), "
+                                        "snippet(documents_fts, 1, char(1), char(2), '…', 24), "
+                                        "f.rank "
+                                        "FROM documents_fts f JOIN documents d ON d.id = f.rowid "
+                                        "WHERE documents_fts MATCH ?{} ORDER BY f.rank LIMIT ?",
+                                        stale ? " AND f.rowid NOT IN "
+                                                "(SELECT document_id FROM search_stale)"
+                                              : ""));
     q.bind(1, query);
     q.bind(2, limit);
     while (q.executeStep()) {

@@ -402,6 +402,7 @@ std::size_t Writer::index_pending(bool whole_chunks_only) {
     // During the run only whole chunks: a small one costs FTS5 merge work out of all proportion
     // (0.1-0.3 s for a few documents after a 128 MB chunk); it waits for the next.
     if (n == 0 || (whole_chunks_only && bytes < static_cast<std::int64_t>(index_chunk_bytes_))) {
+      if (!whole_chunks_only) remove_stale_words();  // documents deleted, none pending
       left = bytes;
       maybe_commit(true);
       break;
@@ -414,6 +415,7 @@ std::size_t Writer::index_pending(bool whole_chunks_only) {
     const bool bulk = bytes >= static_cast<std::int64_t>(index_chunk_bytes_ / 8);
     const int automerge = bulk ? fts_automerge() : 0;
     if (bulk) db_.exec("INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 0)");
+    remove_stale_words();  // before the new words of the same documents
     SQLite::Statement add(db_,
                           "INSERT INTO documents_fts (rowid, title, text) "
                           "SELECT d.id, d.title, d.text FROM search_pending p "
@@ -432,6 +434,12 @@ std::size_t Writer::index_pending(bool whole_chunks_only) {
   }
   unindexed_bytes_ = static_cast<std::size_t>(left);
   return indexed;
+}
+
+void Writer::remove_stale_words() {
+  db_.exec("INSERT INTO documents_fts(documents_fts, rowid, title, text) "
+           "SELECT 'delete', document_id, title, text FROM search_stale ORDER BY id");
+  db_.exec("DELETE FROM search_stale");
 }
 
 int Writer::fts_automerge() {

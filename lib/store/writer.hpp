@@ -56,7 +56,8 @@ class Writer {
   // Commits the open batch when it is big enough (or `force`), and opens the next.
   void maybe_commit(bool force = false);
   // Adds every document waiting in search_pending (this run's and any a killed run left) to the
-  // search index, in a few large transactions; returns how many. Also called by maybe_commit
+  // search index, in a few large transactions, after removing the old words of those in
+  // search_stale; returns how many. Also called by maybe_commit
   // every ~128 MB of text the run has written, with `whole_chunks_only`: what is left under a
   // chunk then waits.
   std::size_t index_pending(bool whole_chunks_only = false);
@@ -77,6 +78,9 @@ class Writer {
   std::int64_t cached_entity_id(const std::string& kind, const std::string& name) const;
   std::int64_t organisation_id(const std::string& name, const std::string& category = "");
   void begin();
+  // Removes from the search index the words of the documents in search_stale (replaced or
+  // deleted since they were indexed), in the open transaction.
+  void remove_stale_words();
   // The search index's 'automerge' setting (FTS5's default when not set).
   int fts_automerge();
 

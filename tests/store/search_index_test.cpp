@@ -8,6 +8,7 @@
 
 #include "lib/rules/rule_set.hpp"
 #include "lib/store/database.hpp"
+#include "lib/store/queries.hpp"
 #include "lib/store/schema.hpp"
 #include "lib/store/writer.hpp"
 #include "tests/support/run_binary.hpp"
@@ -127,7 +128,7 @@ TEST_CASE("a version 1 database, indexed row by row, is migrated and stays searc
     // Back to version 1: no search_pending, triggers that index on insert.
     db->exec(R"SQL(
       DROP TRIGGER documents_ai; DROP TRIGGER documents_ad; DROP TRIGGER documents_au;
-      DROP TABLE search_pending;
+      DROP TABLE search_pending; DROP TABLE search_stale;
       CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
         INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
       END;
@@ -149,6 +150,98 @@ TEST_CASE("a version 1 database, indexed row by row, is migrated and stays searc
   CHECK(hits(*db, "alpha") == 0);
   CHECK(hits(*db, "bravo") == 1);
   CHECK(hits(*db, "charlie") == 1);
+  check_index(*db);
+}
+
+TEST_CASE("a version 2 database, its old words removed by trigger, is migrated and stays searchable",
+          "[store][search]") {
+  testing::TempDir t;
+  std::string path = (t.path() / "d.sqlite").string();
+  {
+    auto db = store::open_database(path, store::OpenMode::kReadWrite);
+    run(*db, {stored_document("a.txt", "alpha")});
+    // Back to version 2: no search_stale, triggers that remove old words from the index.
+    db->exec(R"SQL(
+      DROP TRIGGER documents_ad; DROP TRIGGER documents_au; DROP TABLE search_stale;
+      CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text)
+          SELECT 'delete', old.id, old.title, old.text
+          WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE document_id = old.id);
+        DELETE FROM search_pending WHERE document_id = old.id;
+      END;
+      CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text)
+          SELECT 'delete', old.id, old.title, old.text
+          WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE document_id = old.id);
+        INSERT OR IGNORE INTO search_pending(document_id) VALUES (new.id);
+      END;
+      PRAGMA user_version = 2;)SQL");
+  }
+  auto db = store::open_database(path, store::OpenMode::kReadWrite);
+  CHECK(store::schema_version(*db) == store::kSchemaVersion);
+  CHECK(db->tableExists("search_stale"));
+  run(*db, {stored_document("a.txt", "bravo")});
+  CHECK(hits(*db, "alpha") == 0);
+  CHECK(hits(*db, "bravo") == 1);
+  check_index(*db);
+}
+
+TEST_CASE("replacing indexed documents leaves the search index untouched until the bulk indexing",
+          "[store][search]") {
+  // A trigger that wrote to FTS5 made each later statement of the batch flush FTS5's words to a
+  // segment of its own: 1,170 one-document segments for 1,170 replaced documents.
+  testing::TempDir t;
+  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
+  std::vector<text::Document> first;
+  for (int i = 0; i < 50; ++i)
+    first.push_back(stored_document(fmt::format("{}.txt", i), fmt::format("alpha{} old words", i)));
+  run(*db, first);
+  auto index_pages = [&] {
+    return db->execAndGet("SELECT count(*) || ':' || total(length(block)) FROM documents_fts_data")
+        .getString();
+  };
+  const std::string before = index_pages();
+  store::Writer w(*db, no_rules());
+  w.begin_run();
+  for (int i = 0; i < 50; ++i)
+    w.write_document(stored_document(fmt::format("{}.txt", i), fmt::format("bravo{} new words", i)),
+                     {}, 0);
+  w.maybe_commit(true);
+  CHECK(index_pages() == before);
+  w.finish_run("ok", nlohmann::json::object());
+  CHECK(hits(*db, "old") == 0);
+  CHECK(hits(*db, "alpha7") == 0);
+  CHECK(hits(*db, "bravo7") == 1);
+  CHECK(hits(*db, "new") == 50);
+  check_index(*db);
+}
+
+TEST_CASE("a replaced document's old words wait in search_stale until the run ends, unsearchable",
+          "[store][search]") {
+  testing::TempDir t;
+  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
+  run(*db, {stored_document("a.txt", "alpha version")});
+  run(*db, {stored_document("a.txt", "bravo version")}, "interrupted");
+  CHECK(db->execAndGet("SELECT count(*) FROM search_stale").getInt64() == 1);
+  CHECK(hits(*db, "alpha") == 1);  // still in the index, and
+  CHECK(store::search(*db, "alpha", 10).empty());  // not found by dossier search
+  CHECK(store::search(*db, "bravo", 10).empty());  // the new text is pending
+  run(*db, {});
+  CHECK(db->execAndGet("SELECT count(*) FROM search_stale").getInt64() == 0);
+  CHECK(hits(*db, "alpha") == 0);
+  CHECK(store::search(*db, "bravo", 10).size() == 1);
+  check_index(*db);
+}
+
+TEST_CASE("a document deleted by hand leaves the index when the next run ends",
+          "[store][search]") {
+  testing::TempDir t;
+  auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
+  run(*db, {stored_document("a.txt", "alpha"), stored_document("b.txt", "bravo")});
+  db->exec("DELETE FROM documents WHERE path = 'a.txt'");
+  run(*db, {});
+  CHECK(hits(*db, "alpha") == 0);
+  CHECK(hits(*db, "bravo") == 1);
   check_index(*db);
 }
 
