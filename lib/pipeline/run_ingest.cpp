@@ -143,8 +143,11 @@ int ingest_unguarded(const IngestOptions& o) {
     walked.clear();
     if (!walker.next(o.walk_chunk, walked)) break;
     known.clear();
-    for (const source::WalkEntry& f : walked)
-      known.push_back(f.ok() ? writer.known_document(f.path) : std::nullopt);
+    {
+      store::Writer::Lookups lookups(writer);
+      for (const source::WalkEntry& f : walked)
+        known.push_back(f.ok() ? writer.known_document(f.path) : std::nullopt);
+    }
     const std::vector<Batch> batches =
         make_batches(walked.size(), BatchLimits{}, [&](std::size_t i) { return walked[i].size; });
     ordered_parallel<std::vector<Outcome>>(

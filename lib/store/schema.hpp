@@ -249,8 +249,12 @@ END;
 // several times cheaper than keeping 3-5 indexes up to date per row. A run killed before its end
 // leaves them missing; every read-write open runs this again (IF NOT EXISTS: no work, and no
 // write lock, when they exist). Part of the schema of every version (run after kSchema).
+// documents_known answers Writer::known_document (is this file's document unchanged?) without
+// reading the document's row, most of a 16 KB page: re-ingesting the 1 GB bench corpus unchanged
+// took 1.3 s with the unique index on path, 0.7 s with it (15 MB for 117,043 documents).
 inline constexpr const char* kLoadIndexes = R"SQL(
 CREATE INDEX IF NOT EXISTS documents_run_id ON documents(run_id);
+CREATE INDEX IF NOT EXISTS documents_known ON documents(path, bytes, mtime_ns, sha256, ruleset);
 CREATE INDEX IF NOT EXISTS documents_dct ON documents(dct);
 CREATE INDEX IF NOT EXISTS mentions_entity_id ON mentions(entity_id);
 CREATE INDEX IF NOT EXISTS mentions_document_line ON mentions(document_id, line);

@@ -61,8 +61,6 @@ void bind_place(SQLite::Statement& s, int i, const extract::Mention& m) {
 struct Writer::Statements {
   explicit Statements(SQLite::Database& db)
       : find_doc(db, "SELECT id FROM documents WHERE path = ?"),
-        known_doc(db,
-                  "SELECT sha256, ruleset = ?, bytes, mtime_ns FROM documents WHERE path = ?"),
         // insert_doc and update_doc take the same columns as ?2..?12; ?1 is the path for one,
         // the id for the other.
         insert_doc(db,
@@ -94,7 +92,9 @@ struct Writer::Statements {
                      "INSERT OR IGNORE INTO aliases (entity_id, alias, source) VALUES (?,?,?)"),
         insert_failure(db, "INSERT INTO failures (run_id, path, reason) VALUES (?,?,?)") {}
 
-  SQLite::Statement find_doc, known_doc, insert_doc, update_doc, touch_doc, delete_mentions,
+  // Prepared when first used: from documents_known when it exists (known_document()).
+  std::unique_ptr<SQLite::Statement> known_doc;
+  SQLite::Statement find_doc, insert_doc, update_doc, touch_doc, delete_mentions,
       delete_dates, delete_actions, insert_mention, insert_date, insert_action, insert_entity,
       find_entity, insert_alias, insert_failure;
 };
@@ -147,6 +147,7 @@ std::int64_t Writer::begin_run() {
     while (names.executeStep()) drop.push_back(names.getColumn(0).getString());
     for (const auto& name : drop) db_.exec(fmt::format("DROP INDEX \"{}\"", name));
     load_indexes_dropped_ = true;
+    st_->known_doc.reset();  // it may name documents_known
   }
   SQLite::Statement q(db_,
                       "INSERT INTO runs (started, version, ruleset, status) "
@@ -161,7 +162,19 @@ std::int64_t Writer::begin_run() {
 }
 
 std::optional<KnownDocument> Writer::known_document(const std::string& path) {
-  auto& q = st_->known_doc;
+  if (!st_->known_doc) {
+    // documents_known holds every column asked for: no page of documents (its text) is read.
+    // SQLite's planner takes the unique index on path, which does not.
+    const bool covering =
+        db_.execAndGet("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' "
+                       "AND name = 'documents_known')")
+            .getInt();
+    st_->known_doc = std::make_unique<SQLite::Statement>(
+        db_, fmt::format("SELECT sha256, ruleset = ?, bytes, mtime_ns FROM documents{} "
+                         "WHERE path = ?",
+                         covering ? " INDEXED BY documents_known" : ""));
+  }
+  auto& q = *st_->known_doc;
   q.reset();  // a statement left stepped would hold a read transaction (and block checkpoints)
   q.bind(1, rules_->version());
   q.bind(2, path);
@@ -176,6 +189,24 @@ std::optional<KnownDocument> Writer::known_document(const std::string& path) {
   k.mtime_ns = q.getColumn(3).isNull() ? 0 : q.getColumn(3).getInt64();
   q.reset();
   return k;
+}
+
+Writer::Lookups::Lookups(Writer& w) : w_(w) {
+  if (w_.in_tx_) return;
+  w_.db_.exec("BEGIN");  // deferred: a read lock from the first lookup, no write lock
+  began_ = true;
+}
+
+Writer::Lookups::~Lookups() {
+  if (!began_) return;
+  try {
+    w_.db_.exec("COMMIT");
+  } catch (const SQLite::Exception&) {
+    try {  // only reads were made: nothing is lost, and the next batch can begin
+      w_.db_.exec("ROLLBACK");
+    } catch (const SQLite::Exception&) {
+    }
+  }
 }
 
 std::int64_t Writer::entity_id(const std::string& kind, const std::string& name,
