@@ -1,8 +1,10 @@
 #include "lib/source/walk.hpp"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -36,12 +38,18 @@ std::string describe_type(mode_t m) {
 Walker::Walker(std::vector<std::string> paths, WalkOptions options)
     : paths_(std::move(paths)), options_(std::move(options)) {}
 
+Walker::~Walker() {
+  for (const Folder& f : stack_)
+    if (f.fd >= 0) close(f.fd);
+}
+
 bool Walker::next(std::size_t max_entries, std::vector<WalkEntry>& out) {
   const std::size_t before = out.size();
   while (out.size() - before < max_entries) {
     if (!stack_.empty()) {
       Folder& f = stack_.back();
       if (f.next == f.names.size()) {
+        if (f.fd >= 0) close(f.fd);
         active_.erase(f.key);
         stack_.pop_back();
         continue;
@@ -49,7 +57,7 @@ bool Walker::next(std::size_t max_entries, std::vector<WalkEntry>& out) {
       const std::string& n = f.names[f.next++];
       std::string child = f.path == "." ? n : f.path.back() == '/' ? f.path + n : f.path + "/" + n;
       std::string rel = f.rel.empty() ? n : f.rel + "/" + n;
-      visit(child, rel, n, out);  // may push a folder: `f` and `n` are not used after
+      visit(f.fd, child, rel, n, out);  // may push a folder: `f` and `n` are not used after
       continue;
     }
     if (next_path_ == paths_.size()) break;
@@ -69,12 +77,18 @@ bool Walker::next(std::size_t max_entries, std::vector<WalkEntry>& out) {
   return out.size() > before;
 }
 
-void Walker::visit(const std::string& path, const std::string& rel, const std::string& name,
-                   std::vector<WalkEntry>& out) {
+void Walker::visit(int folder_fd, const std::string& path, const std::string& rel,
+                   const std::string& name, std::vector<WalkEntry>& out) {
+  // Relative to the open folder when there is one: the kernel then resolves one name, not every
+  // folder of the path (resolving them was a fifth of re-ingesting 117,043 unchanged files).
+  auto stat_at = [&](struct stat* st, int flags) {
+    return folder_fd >= 0 ? fstatat(folder_fd, name.c_str(), st, flags)
+                          : (flags ? lstat(path.c_str(), st) : stat(path.c_str(), st));
+  };
   struct stat st;
-  if (stat(path.c_str(), &st) != 0) {
+  if (stat_at(&st, 0) != 0) {
     struct stat lst;
-    if (errno == ELOOP || (lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode))) {
+    if (errno == ELOOP || (stat_at(&lst, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(lst.st_mode))) {
       out.push_back({path, 0, 0, errno == ELOOP ? "symbolic link loop" : "broken symbolic link"});
     } else {
       out.push_back({path, 0, 0, std::strerror(errno)});
@@ -102,16 +116,22 @@ void Walker::enter(const std::string& path, const std::string& rel, const struct
     out.push_back({path, 0, 0, "symbolic link loop (folder already being walked)"});
     return;
   }
-  DIR* dir = opendir(path.c_str());
+  const int fd = open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  DIR* dir = fd >= 0 ? fdopendir(fd) : nullptr;  // takes fd
   if (!dir) {
-    out.push_back({path, 0, 0, std::strerror(errno)});
+    const int err = errno;
+    if (fd >= 0) close(fd);
+    out.push_back({path, 0, 0, std::strerror(err)});
     return;
   }
-  Folder f{path, rel, key, {}, 0};
+  Folder f{path, rel, key, {}, 0, -1};
   while (dirent* e = readdir(dir)) {
     // Hidden files and folders (.git, .DS_Store), and . and ..
     if (e->d_name[0] != '.') f.names.emplace_back(e->d_name);
   }
+  // Kept open while its entries are visited; -1 (out of descriptors, a very deep tree): their
+  // full paths are used instead.
+  f.fd = fcntl(dirfd(dir), F_DUPFD_CLOEXEC, 0);
   closedir(dir);
   std::sort(f.names.begin(), f.names.end());
   active_.insert(key);

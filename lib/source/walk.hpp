@@ -39,6 +39,9 @@ struct WalkEntry {
 class Walker {
  public:
   Walker(std::vector<std::string> paths, WalkOptions options);
+  ~Walker();
+  Walker(const Walker&) = delete;
+  Walker& operator=(const Walker&) = delete;
 
   // Appends to `out` what the walk meets next, in walk order, up to `max_entries` of it. False
   // when the walk was already over (nothing appended).
@@ -54,9 +57,11 @@ class Walker {
     std::pair<dev_t, ino_t> key;
     std::vector<std::string> names;
     std::size_t next = 0;
+    int fd = -1;  // the folder, open, for its entries' fstatat; -1 when it could not be kept
   };
-  void visit(const std::string& path, const std::string& rel, const std::string& name,
-             std::vector<WalkEntry>& out);
+  // `folder_fd`: the open folder `name` is in, or -1 (stat `path`).
+  void visit(int folder_fd, const std::string& path, const std::string& rel,
+             const std::string& name, std::vector<WalkEntry>& out);
   void enter(const std::string& path, const std::string& rel, const struct stat& st,
              std::vector<WalkEntry>& out);
   void file(const std::string& path, const struct stat& st, std::vector<WalkEntry>& out);

@@ -2,6 +2,7 @@
 
 #include "lib/source/walk.hpp"
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
@@ -97,4 +98,49 @@ TEST_CASE("the walk taken a chunk at a time meets what it meets at once, in the 
       CHECK(all[i].failure == whole[i].failure);
     }
   }
+}
+
+namespace {
+
+std::size_t open_descriptors() {
+  return static_cast<std::size_t>(std::distance(fs::directory_iterator("/proc/self/fd"),
+                                                fs::directory_iterator()));
+}
+
+}  // namespace
+
+TEST_CASE("a walk left half way closes the folders it held open", "[source][walk]") {
+  TempDir t;
+  for (const char* name : {"a/b/c/d/1.txt", "a/b/c/d/2.txt", "a/b/c/d/3.txt"}) t.write(name, "x");
+  const std::size_t before = open_descriptors();
+  {
+    Walker w({t.path().string()}, {});
+    std::vector<WalkEntry> one;
+    REQUIRE(w.next(1, one));  // inside a/b/c/d, five folders deep
+    CHECK(open_descriptors() > before);
+  }
+  CHECK(open_descriptors() == before);
+  std::vector<WalkEntry> all = walk({t.path().string()}, {});
+  CHECK(all.size() == 3);
+  CHECK(open_descriptors() == before);
+}
+
+TEST_CASE("a tree deeper than the descriptors left is walked by full paths", "[source][walk]") {
+  // Each folder on the walk's path is held open to stat its entries; past the process's limit
+  // the walk goes on without. ctest runs each test case in a process of its own.
+  TempDir t;
+  std::string deep;
+  for (int i = 0; i < 12; ++i) {
+    deep += "d/";
+    t.write(deep + "f.txt", "x");
+  }
+  struct rlimit old {};
+  REQUIRE(getrlimit(RLIMIT_NOFILE, &old) == 0);
+  struct rlimit low = old;
+  low.rlim_cur = open_descriptors() + 4;  // opendir needs one more at each level
+  REQUIRE(setrlimit(RLIMIT_NOFILE, &low) == 0);
+  std::vector<WalkEntry> all = walk({t.path().string()}, {});
+  setrlimit(RLIMIT_NOFILE, &old);
+  CHECK(paths_of(all, t.path()).size() == 12);
+  CHECK(failures_of(all).empty());
 }
