@@ -13,17 +13,13 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench/folder_texts.hpp"
 #include "lib/rules/factored_alternation.hpp"
 #include "lib/rules/rule_set.hpp"
-#include "lib/text/decode.hpp"
 
-namespace fs = std::filesystem;
 using namespace dossier;
 
 namespace {
@@ -79,22 +75,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "no rules of kind '%s'\n", kind_name.c_str());
     return 2;
   }
-  std::vector<fs::path> paths;
-  for (const auto& e : fs::recursive_directory_iterator(argv[1]))
-    if (e.is_regular_file()) paths.push_back(e.path());
-  std::sort(paths.begin(), paths.end());
-  std::vector<std::string> texts;
   std::size_t bytes = 0;
-  for (const auto& p : paths) {
-    if (bytes >= max_bytes) break;
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    text::Decoded d = text::decode(ss.str());
-    if (!d.ok) continue;
-    bytes += d.text.size();
-    texts.push_back(std::move(d.text));
-  }
+  const std::vector<std::string> texts = bench::folder_texts(argv[1], max_bytes, &bytes);
   const std::vector<std::string>& patterns = kr->scanner.patterns();
   const double whole = dfa_seconds(rules::factored_alternation(patterns), texts);
   std::printf("%s: %zu patterns, %zu files, %.1f MB; whole scan %.3f s (%.0f MB/s)\n",

@@ -13,13 +13,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <initializer_list>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench/folder_texts.hpp"
 #include "lib/extract/dates/dates.hpp"
 #include "lib/extract/dates/dct.hpp"
 #include "lib/extract/extractor.hpp"
@@ -29,11 +27,9 @@
 #include "lib/rules/factored_alternation.hpp"
 #include "lib/rules/rule_set.hpp"
 #include "lib/text/boilerplate.hpp"
-#include "lib/text/decode.hpp"
 #include "lib/text/sentences.hpp"
 #include "lib/text/title.hpp"
 
-namespace fs = std::filesystem;
 using namespace dossier;
 
 namespace {
@@ -56,18 +52,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   const char* only = argc == 3 ? argv[2] : nullptr;
-  std::vector<std::string> texts;
   std::size_t bytes = 0;
-  for (const auto& e : fs::recursive_directory_iterator(argv[1])) {
-    if (!e.is_regular_file()) continue;
-    std::ifstream in(e.path(), std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    text::Decoded d = text::decode(ss.str());
-    if (!d.ok) continue;
-    bytes += d.text.size();
-    texts.push_back(std::move(d.text));
-  }
+  const std::vector<std::string> texts =
+      bench::folder_texts(argv[1], static_cast<std::size_t>(-1), &bytes);
   rules::Diagnostics diags;
   auto set = rules::RuleSet::load({rules::builtin_data_dir()}, diags);
   if (!diags.empty()) {
