@@ -41,6 +41,7 @@ void migrate(SQLite::Database& db, const std::string& path) {
     db.exec(kSchema);
     db.exec(kSearchPending);
     db.exec(kSearchStale);
+    db.exec(kRunOwner);
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     t.commit();
     return;
@@ -61,6 +62,14 @@ void migrate(SQLite::Database& db, const std::string& path) {
     if (schema_version(db) < 3) {
       db.exec(kSearchStale);
       db.exec("PRAGMA user_version = 3");
+    }
+    t.commit();
+  }
+  if (v < 4) {
+    SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (schema_version(db) < 4) {
+      db.exec(kRunOwner);
+      db.exec("PRAGMA user_version = 4");
     }
     t.commit();
   }

@@ -4,11 +4,12 @@
 
 namespace dossier::store {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Creates every table, index, trigger and view of the current version (kSchemaVersion).
 inline constexpr const char* kSchema = R"SQL(
 -- The secondary indexes of documents, mentions, dates and regulator_actions: kLoadIndexes below.
+-- runs: and kRunOwner's columns (version 4), which say which process each run is.
 CREATE TABLE runs (
   id        INTEGER PRIMARY KEY,
   started   TEXT NOT NULL,
@@ -16,7 +17,7 @@ CREATE TABLE runs (
   version   TEXT NOT NULL,
   ruleset   TEXT NOT NULL,
   counts    TEXT,            -- JSON: documents, unchanged, failed, extractions
-  status    TEXT NOT NULL    -- running, ok, partial, interrupted, failed
+  status    TEXT NOT NULL    -- running, ok, partial, interrupted, failed, killed
 );
 
 CREATE TABLE documents (
@@ -242,6 +243,22 @@ CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE document_id = old.id);
   INSERT OR IGNORE INTO search_pending(document_id) VALUES (new.id);
 END;
+)SQL";
+
+// Version 4: which process each run is (run_owner.hpp), so that the next run can mark one
+// whose process ended without closing it (kill -9, a crash, the machine went down) as
+// "killed" rather than leave it "running" for ever. Older runs have none: they stay as they are.
+// Run after kSearchStale.
+inline constexpr const char* kRunOwner = R"SQL(
+ALTER TABLE runs ADD COLUMN host TEXT;
+ALTER TABLE runs ADD COLUMN pid INTEGER;
+ALTER TABLE runs ADD COLUMN process TEXT;  -- boot id, pid namespace, start time (clock ticks)
+)SQL";
+// kRunOwner undone (for tests of migrations from older versions).
+inline constexpr const char* kUndoRunOwner = R"SQL(
+ALTER TABLE runs DROP COLUMN host;
+ALTER TABLE runs DROP COLUMN pid;
+ALTER TABLE runs DROP COLUMN process;
 )SQL";
 
 // The secondary indexes of the tables an ingest fills row by row. A first load into an empty

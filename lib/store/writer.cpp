@@ -107,10 +107,20 @@ Writer::Writer(SQLite::Database& db, std::shared_ptr<const rules::RuleSet> rules
       st_(std::make_unique<Statements>(db)) {}
 
 Writer::~Writer() {
+  const bool unwinding = std::uncaught_exceptions() > 0;
   if (in_tx_) {
     try {
       // Unwinding from a failed write (disk full): a half-written document must not be committed.
-      db_.exec(std::uncaught_exceptions() > 0 ? "ROLLBACK" : "COMMIT");
+      db_.exec(unwinding ? "ROLLBACK" : "COMMIT");
+    } catch (...) {
+    }
+  }
+  if (unwinding && run_id_ != 0 && !finished_) {
+    try {  // when even this cannot be written, the next run marks the run "killed"
+      SQLite::Statement q(db_, "UPDATE runs SET finished = ?, status = 'failed' WHERE id = ?");
+      q.bind(1, now_iso());
+      q.bind(2, run_id_);
+      q.exec();
     } catch (...) {
     }
   }
@@ -149,16 +159,38 @@ std::int64_t Writer::begin_run() {
     load_indexes_dropped_ = true;
     st_->known_doc.reset();  // it may name documents_known
   }
+  const RunOwner self = this_process();
+  mark_killed_runs(self);
   SQLite::Statement q(db_,
-                      "INSERT INTO runs (started, version, ruleset, status) "
-                      "VALUES (?, ?, ?, 'running')");
+                      "INSERT INTO runs (started, version, ruleset, status, host, pid, process) "
+                      "VALUES (?, ?, ?, 'running', ?, ?, ?)");
   q.bind(1, now_iso());
   q.bind(2, kVersion);
   q.bind(3, rules_->version());
+  bind_text_or_null(q, 4, self.host);
+  q.bind(5, self.pid);
+  bind_text_or_null(q, 6, self.process);
   q.exec();
   run_id_ = db_.getLastInsertRowid();
   t.commit();
   return run_id_;
+}
+
+void Writer::mark_killed_runs(const RunOwner& self) {
+  SQLite::Statement q(db_,
+                      "SELECT id, pid, process FROM runs WHERE status = 'running' AND host = ?");
+  q.bind(1, self.host);
+  std::vector<std::int64_t> killed;
+  while (q.executeStep()) {
+    RunOwner owner{self.host, q.getColumn(1).getInt64(), q.getColumn(2).getString()};
+    if (owner_state(owner, self) == OwnerState::kGone) killed.push_back(q.getColumn(0).getInt64());
+  }
+  SQLite::Statement mark(db_, "UPDATE runs SET status = 'killed' WHERE id = ?");
+  for (std::int64_t id : killed) {
+    mark.bind(1, id);
+    mark.exec();
+    mark.reset();
+  }
 }
 
 std::optional<KnownDocument> Writer::known_document(const std::string& path) {
@@ -497,6 +529,7 @@ void Writer::finish_run(const std::string& status, const nlohmann::json& counts)
   q.bind(3, counts.dump());
   q.bind(4, run_id_);
   q.exec();
+  finished_ = true;
 }
 
 }  // namespace dossier::store

@@ -17,6 +17,7 @@
 
 #include "lib/extract/extraction.hpp"
 #include "lib/rules/rule_set.hpp"
+#include "lib/store/run_owner.hpp"
 #include "lib/text/document.hpp"
 
 namespace dossier::store {
@@ -38,10 +39,14 @@ class Writer {
   static constexpr std::size_t kIndexChunkBytes = 128u << 20;
   Writer(SQLite::Database& db, std::shared_ptr<const rules::RuleSet> rules,
          std::size_t index_chunk_bytes = kIndexChunkBytes);
+  // Unwinding from an exception (a write that failed), rolls the open batch back and closes the
+  // run as "failed".
   ~Writer();
 
-  // Inserts the runs row (status "running") and commits it; returns the run id. Into an empty
-  // database, drops the secondary indexes (kLoadIndexes) that finish_run builds again.
+  // Inserts the runs row (status "running", with this process as its owner) and commits it;
+  // returns the run id. Marks "killed" the runs of this host still "running" whose process has
+  // gone (run_owner.hpp). Into an empty database, drops the secondary indexes (kLoadIndexes)
+  // that finish_run builds again.
   std::int64_t begin_run();
   // What the database holds of the document at `path`, if any (looked up one by one: a map of
   // every document would grow with the database).
@@ -92,6 +97,9 @@ class Writer {
   std::int64_t cached_entity_id(const std::string& kind, const std::string& name) const;
   std::int64_t organisation_id(const std::string& name, const std::string& category = "");
   void begin();
+  // In begin_run's transaction: the runs of `self`'s host left "running" by a process that has
+  // gone become "killed".
+  void mark_killed_runs(const RunOwner& self);
   // Removes from the search index the words of the documents in search_stale (replaced or
   // deleted since they were indexed), in the open transaction.
   void remove_stale_words();
@@ -101,6 +109,7 @@ class Writer {
   SQLite::Database& db_;
   std::shared_ptr<const rules::RuleSet> rules_;  // until finish_run
   std::int64_t run_id_ = 0;
+  bool finished_ = false;  // finish_run closed the run; else an exception that unwinds it fails it
   bool in_tx_ = false;
   std::size_t batch_docs_ = 0;
   std::size_t batch_bytes_ = 0;

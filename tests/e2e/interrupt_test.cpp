@@ -85,6 +85,10 @@ void interrupt_then_resume(int sig) {
 
   RunResult again = run_dossier({"ingest", "in", "--db", db.string(), "--quiet"}, "", t.path());
   CHECK(again.exit_code == 0);
+  // A killed run does not stay "running": the re-run saw its process gone.
+  CHECK(text_of(db, "SELECT status FROM runs WHERE id = 1") ==
+        (sig == SIGINT ? "interrupted" : "killed"));
+  CHECK(text_of(db, "SELECT status FROM runs WHERE id = 2") == "ok");
   CHECK(text_of(db, "PRAGMA integrity_check") == "ok");
   Totals after_rerun = totals(db);
   CHECK(after_rerun.documents == kFiles);
@@ -103,7 +107,8 @@ TEST_CASE("Ctrl-C mid-ingest exits 130, records the run as interrupted, and the 
   interrupt_then_resume(SIGINT);
 }
 
-TEST_CASE("SIGKILL mid-ingest leaves a consistent database the re-run completes",
+TEST_CASE("SIGKILL mid-ingest leaves a consistent database; the re-run completes it and records "
+          "the run as killed, not running",
           "[e2e][interrupt]") {
   interrupt_then_resume(SIGKILL);
 }

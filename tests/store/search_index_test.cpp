@@ -142,6 +142,7 @@ TEST_CASE("a version 1 database, indexed row by row, is migrated and stays searc
         INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
       END;
       PRAGMA user_version = 1;)SQL");
+    db->exec(store::kUndoRunOwner);
   }
   auto db = store::open_database(path, store::OpenMode::kReadWrite);
   CHECK(store::schema_version(*db) == store::kSchemaVersion);
@@ -165,6 +166,7 @@ TEST_CASE("a version 2 database, its old words removed by trigger, is migrated a
     db->exec("DROP TRIGGER documents_ai; DROP TRIGGER documents_ad; DROP TRIGGER documents_au; "
              "DROP TABLE search_stale; DROP TABLE search_pending;");
     db->exec(store::kSearchPending);
+    db->exec(store::kUndoRunOwner);
     db->exec("PRAGMA user_version = 2");
   }
   auto db = store::open_database(path, store::OpenMode::kReadWrite);
