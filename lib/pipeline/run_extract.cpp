@@ -190,8 +190,10 @@ int run_extract(const ExtractOptions& o) {
   // A copy of the rule scanners' programs for each worker (rules::set_replica_slots): extract
   // of the 1 GB bench corpus on 2 cores, runs alternated, 21.3 / 22.1 s -> 18.3 / 20.1 s, peak
   // RSS 116 -> 176 MB. Not in ingest, which waits on its one writer thread: there copies cost
-  // 50 MB and no time.
-  rules::set_replica_slots(static_cast<std::size_t>(jobs_of(o.jobs)));
+  // 50 MB and no time. No more copies than cores: only that many workers scan at once, and a
+  // copy holds ~50 MB (--jobs 8 on 2 cores: 4 copies, peak RSS 301 MB).
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  rules::set_replica_slots(std::min<std::size_t>(jobs_of(o.jobs), cores));
   auto rules = load_rules(o.rules_dirs);
   if (o.jsonl) return stdin_guarded([&] { return extract_jsonl(o, *rules); });
 
