@@ -48,6 +48,12 @@ int ingest_unguarded(const IngestOptions& o) {
   auto db = store::open_database(o.db, store::OpenMode::kReadWrite);
   store::Writer writer(*db, rules);
   writer.begin_run();
+  // Said even when quiet: a cron job's log is where a killed run would otherwise go unnoticed.
+  for (const store::Writer::KilledRun& k : writer.killed_runs())
+    std::fprintf(stderr,
+                 "%s: run %lld (started %s) ended without finishing (killed or crashed); "
+                 "marked killed, what it committed is kept\n",
+                 o.db.c_str(), static_cast<long long>(k.id), k.started.c_str());
 
   Counts c;
   const int jobs =

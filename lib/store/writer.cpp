@@ -178,16 +178,18 @@ std::int64_t Writer::begin_run() {
 
 void Writer::mark_killed_runs(const RunOwner& self) {
   SQLite::Statement q(db_,
-                      "SELECT id, pid, process FROM runs WHERE status = 'running' AND host = ?");
+                      "SELECT id, started, pid, process FROM runs "
+                      "WHERE status = 'running' AND host = ? ORDER BY id");
   q.bind(1, self.host);
-  std::vector<std::int64_t> killed;
+  killed_runs_.clear();
   while (q.executeStep()) {
-    RunOwner owner{self.host, q.getColumn(1).getInt64(), q.getColumn(2).getString()};
-    if (owner_state(owner, self) == OwnerState::kGone) killed.push_back(q.getColumn(0).getInt64());
+    RunOwner owner{self.host, q.getColumn(2).getInt64(), q.getColumn(3).getString()};
+    if (owner_state(owner, self) == OwnerState::kGone)
+      killed_runs_.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString()});
   }
   SQLite::Statement mark(db_, "UPDATE runs SET status = 'killed' WHERE id = ?");
-  for (std::int64_t id : killed) {
-    mark.bind(1, id);
+  for (const KilledRun& k : killed_runs_) {
+    mark.bind(1, k.id);
     mark.exec();
     mark.reset();
   }

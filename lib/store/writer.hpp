@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -48,6 +49,12 @@ class Writer {
   // gone (run_owner.hpp). Into an empty database, drops the secondary indexes (kLoadIndexes)
   // that finish_run builds again.
   std::int64_t begin_run();
+  // The runs begin_run marked "killed", oldest first, for the user to be told.
+  struct KilledRun {
+    std::int64_t id = 0;
+    std::string started;
+  };
+  const std::vector<KilledRun>& killed_runs() const { return killed_runs_; }
   // What the database holds of the document at `path`, if any (looked up one by one: a map of
   // every document would grow with the database).
   std::optional<KnownDocument> known_document(const std::string& path);
@@ -109,6 +116,7 @@ class Writer {
   SQLite::Database& db_;
   std::shared_ptr<const rules::RuleSet> rules_;  // until finish_run
   std::int64_t run_id_ = 0;
+  std::vector<KilledRun> killed_runs_;  // by begin_run
   bool finished_ = false;  // finish_run closed the run; else an exception that unwinds it fails it
   bool in_tx_ = false;
   std::size_t batch_docs_ = 0;

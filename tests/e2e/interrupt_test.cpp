@@ -85,9 +85,13 @@ void interrupt_then_resume(int sig) {
 
   RunResult again = run_dossier({"ingest", "in", "--db", db.string(), "--quiet"}, "", t.path());
   CHECK(again.exit_code == 0);
-  // A killed run does not stay "running": the re-run saw its process gone.
+  // A killed run does not stay "running": the re-run saw its process gone, and says so (even
+  // with --quiet: a cron job's log is where it would go unnoticed).
   CHECK(text_of(db, "SELECT status FROM runs WHERE id = 1") ==
         (sig == SIGINT ? "interrupted" : "killed"));
+  CHECK((again.err.find(": run 1 (started ") != std::string::npos) == (sig == SIGKILL));
+  CHECK((again.err.find("marked killed, what it committed is kept") != std::string::npos) ==
+        (sig == SIGKILL));
   CHECK(text_of(db, "SELECT status FROM runs WHERE id = 2") == "ok");
   CHECK(text_of(db, "PRAGMA integrity_check") == "ok");
   Totals after_rerun = totals(db);

@@ -153,6 +153,9 @@ TEST_CASE("a new run marks killed only the runs of this host whose process has g
   store::Writer w(*db, no_rules());
   const std::int64_t run = w.begin_run();
   CHECK(status_of(*db, killed) == "killed");
+  REQUIRE(w.killed_runs().size() == 1);  // for run_ingest to tell the user
+  CHECK(w.killed_runs()[0].id == killed);
+  CHECK(w.killed_runs()[0].started == "2026-01-01T00:00:00Z");
   CHECK(status_of(*db, alive) == "running");
   CHECK(status_of(*db, other_host) == "running");
   CHECK(status_of(*db, older) == "running");
