@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <iterator>
 
 #include "lib/error.hpp"
 #include "lib/store/schema.hpp"
@@ -21,6 +22,20 @@ bool has_table(SQLite::Database& db, const char* name) {
 int table_count(SQLite::Database& db) {
   return db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
 }
+
+// The steps from version 1 (kSchema) to kSchemaVersion: what each removes of the version
+// before it (nothing in a new database), then what it adds.
+struct Step {
+  int version;
+  const char* remove;
+  const char* add;
+};
+constexpr Step kSteps[] = {
+    {2, kDropV1SearchTriggers, kSearchPending},
+    {3, nullptr, kSearchStale},
+    {4, nullptr, kRunOwner},
+};
+static_assert(std::size(kSteps) == kSchemaVersion - 1, "a step for each version after 1");
 
 void migrate(SQLite::Database& db, const std::string& path) {
   int v = schema_version(db);
@@ -39,37 +54,20 @@ void migrate(SQLite::Database& db, const std::string& path) {
                               path));
     }
     db.exec(kSchema);
-    db.exec(kSearchPending);
-    db.exec(kSearchStale);
-    db.exec(kRunOwner);
+    for (const Step& step : kSteps) db.exec(step.add);
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     t.commit();
     return;
   }
   // Each step in one transaction, looking again under the write lock (another run may have
   // migrated meanwhile).
-  if (v < 2) {
+  for (const Step& step : kSteps) {
+    if (v >= step.version) continue;
     SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
-    if (schema_version(db) < 2) {
-      db.exec(kDropV1SearchTriggers);
-      db.exec(kSearchPending);
-      db.exec("PRAGMA user_version = 2");
-    }
-    t.commit();
-  }
-  if (v < 3) {
-    SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
-    if (schema_version(db) < 3) {
-      db.exec(kSearchStale);
-      db.exec("PRAGMA user_version = 3");
-    }
-    t.commit();
-  }
-  if (v < 4) {
-    SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
-    if (schema_version(db) < 4) {
-      db.exec(kRunOwner);
-      db.exec("PRAGMA user_version = 4");
+    if (schema_version(db) < step.version) {
+      if (step.remove) db.exec(step.remove);
+      db.exec(step.add);
+      db.exec(fmt::format("PRAGMA user_version = {}", step.version));
     }
     t.commit();
   }

@@ -73,8 +73,7 @@ OwnerState owner_state(const RunOwner& owner, const RunOwner& self) {
   if (theirs.size() != 3 || mine.size() != 3) return OwnerState::kUnknown;
   if (theirs[0] != mine[0]) return OwnerState::kGone;  // this host booted since
   if (theirs[1] != mine[1]) return OwnerState::kUnknown;  // another container's pids
-  std::optional<RunOwner> now = owner_of(owner.pid);
-  return now && now->process == owner.process ? OwnerState::kRunning : OwnerState::kGone;
+  return start_ticks(owner.pid) == theirs[2] ? OwnerState::kRunning : OwnerState::kGone;
 }
 
 }  // namespace dossier::store
