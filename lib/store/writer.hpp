@@ -110,8 +110,9 @@ class Writer {
   // Removes from the search index the words of the documents in search_stale (replaced or
   // deleted since they were indexed), in the open transaction.
   void remove_stale_words();
-  // The search index's 'automerge' setting (FTS5's default when not set).
-  int fts_automerge();
+  // The search index's setting `key` ('automerge', 'hashsize'), `if_unset` when not set.
+  int fts_setting(const char* key, int if_unset);
+  void set_fts_setting(const char* key, int value);
 
   SQLite::Database& db_;
   std::shared_ptr<const rules::RuleSet> rules_;  // until finish_run

@@ -256,15 +256,17 @@ TEST_CASE("a new search index has 16 KB leaf pages and answers phrase queries",
   check_index(*db);
 }
 
-TEST_CASE("indexing a chunk leaves the search index's automerge setting as it found it",
+TEST_CASE("indexing a chunk leaves the search index's automerge and hashsize as it found them",
           "[store][search]") {
   testing::TempDir t;
   auto db = store::open_database((t.path() / "d.sqlite").string(), store::OpenMode::kReadWrite);
-  auto automerge = [&] {
-    SQLite::Statement q(*db, "SELECT v FROM documents_fts_config WHERE k = 'automerge'");
+  auto setting = [&](const char* key) {
+    SQLite::Statement q(*db, "SELECT v FROM documents_fts_config WHERE k = ?");
+    q.bind(1, key);
     return q.executeStep() ? q.getColumn(0).getInt() : -1;
   };
-  // Chunks of 80 bytes: 10 bytes or more of text is a bulk chunk (automerge off meanwhile).
+  // Chunks of 80 bytes: 10 bytes or more of text is a bulk chunk (automerge off meanwhile,
+  // and a larger hashsize).
   auto run_small_chunks = [&](const std::vector<text::Document>& docs) {
     store::Writer w(*db, no_rules(), /*index_chunk_bytes=*/80);
     w.begin_run();
@@ -272,12 +274,16 @@ TEST_CASE("indexing a chunk leaves the search index's automerge setting as it fo
     w.finish_run("ok", nlohmann::json::object());
   };
   run_small_chunks({stored_document("a.txt", "alpha is a bulk chunk")});
-  CHECK(automerge() == 4);  // FTS5's default
+  CHECK(setting("automerge") == 4);        // FTS5's defaults
+  CHECK(setting("hashsize") == 1 << 20);
   db->exec("INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 8)");
+  db->exec("INSERT INTO documents_fts(documents_fts, rank) VALUES ('hashsize', 3000000)");
   run_small_chunks({stored_document("b.txt", "bravo is a bulk chunk")});
-  CHECK(automerge() == 8);
-  run_small_chunks({stored_document("c.txt", "charlie")});  // under 10 bytes: automerge left alone
-  CHECK(automerge() == 8);
+  CHECK(setting("automerge") == 8);
+  CHECK(setting("hashsize") == 3000000);
+  run_small_chunks({stored_document("c.txt", "charlie")});  // under 10 bytes: left alone
+  CHECK(setting("automerge") == 8);
+  CHECK(setting("hashsize") == 3000000);
   CHECK(hits(*db, "bravo") == 1);
   CHECK(hits(*db, "charlie") == 1);
   check_index(*db);
